@@ -1,0 +1,68 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cohort-types.h"
+
+G_BEGIN_DECLS
+
+#define COHORT_DATABASE_ERROR (cohort_database_error_quark ())
+
+typedef enum
+{
+  COHORT_DATABASE_ERROR_FAILED,
+  COHORT_DATABASE_ERROR_NOT_FOUND,
+  COHORT_DATABASE_ERROR_NOT_A_DATABASE,
+  COHORT_DATABASE_ERROR_NOT_COHORT,
+  COHORT_DATABASE_ERROR_TOO_NEW,
+  COHORT_DATABASE_ERROR_READ_ONLY,
+  COHORT_DATABASE_ERROR_LOCKED,
+  COHORT_DATABASE_ERROR_CORRUPT,
+  COHORT_DATABASE_ERROR_FULL,
+  COHORT_DATABASE_ERROR_CONSTRAINT,
+  COHORT_DATABASE_ERROR_MIGRATION,
+  COHORT_DATABASE_ERROR_NEEDS_UPGRADE,
+} CohortDatabaseError;
+
+typedef enum
+{
+  COHORT_DATABASE_OPEN_DEFAULT   = 0,
+  COHORT_DATABASE_OPEN_READ_ONLY = 1 << 0,
+  COHORT_DATABASE_OPEN_NO_CREATE = 1 << 1,
+} CohortDatabaseOpenFlags;
+
+#define COHORT_TYPE_DATABASE (cohort_database_get_type ())
+
+G_DECLARE_FINAL_TYPE (CohortDatabase, cohort_database, COHORT, DATABASE, GObject)
+
+GQuark          cohort_database_error_quark                 (void);
+
+CohortDatabase *cohort_database_open                        (const char               *path,
+                                                             CohortDatabaseOpenFlags   flags,
+                                                             GError                  **error);
+char           *cohort_database_dup_default_path            (void);
+const char     *cohort_database_get_path                    (CohortDatabase           *self);
+gboolean        cohort_database_is_read_only                (CohortDatabase           *self);
+int             cohort_database_get_schema_version          (CohortDatabase           *self);
+int             cohort_database_get_latest_schema_version   (void);
+const char     *cohort_database_get_migration_backup_path   (CohortDatabase           *self);
+void            cohort_database_set_busy_timeout            (CohortDatabase           *self,
+                                                             guint                     msec);
+void            cohort_database_set_default_busy_timeout    (guint                     msec);
+
+gboolean        cohort_database_begin                       (CohortDatabase           *self,
+                                                             GError                  **error);
+gboolean        cohort_database_commit                      (CohortDatabase           *self,
+                                                             GError                  **error);
+void            cohort_database_rollback                    (CohortDatabase           *self);
+gboolean        cohort_database_in_transaction              (CohortDatabase           *self);
+
+gboolean        cohort_database_backup_to                   (CohortDatabase           *self,
+                                                             const char               *dest_path,
+                                                             GError                  **error);
+gboolean        cohort_database_check_external_changes      (CohortDatabase           *self);
+void            cohort_database_watch                       (CohortDatabase           *self,
+                                                             guint                     interval_msec);
+
+G_END_DECLS
