@@ -651,9 +651,9 @@ open_handle (CohortDatabase           *self,
     {
       g_set_error (error, COHORT_DATABASE_ERROR, COHORT_DATABASE_ERROR_TOO_NEW,
                    _("The database “%s” was written by a newer version of Cohort "
-                     "(schema %" G_GINT64_FORMAT ", this version knows up to %d); "
+                     "(schema %d, this version knows up to %d); "
                      "update Cohort to open it"),
-                   display, user_version, latest);
+                   display, (int) user_version, latest);
       return FALSE;
     }
 
