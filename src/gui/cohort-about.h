@@ -10,5 +10,6 @@ G_BEGIN_DECLS
 GtkWidget *cohort_about_window_new_from_appdata (const char  *resource_path,
                                                  const char  *release_notes_version,
                                                  GError     **error);
+GtkWidget *cohort_about_window_new               (GtkWindow   *transient_for);
 
 G_END_DECLS

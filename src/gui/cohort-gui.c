@@ -5,13 +5,13 @@
 
 #include "cohort-gui.h"
 
-#include <adwaita.h>
+#include "cohort-application.h"
 
 int
 cohort_gui_run (int    argc,
                 char **argv)
 {
-  g_autoptr(AdwApplication) app = adw_application_new (APP_ID, G_APPLICATION_DEFAULT_FLAGS);
+  g_autoptr(CohortApplication) app = cohort_application_new ();
 
   return g_application_run (G_APPLICATION (app), argc, argv);
 }
