@@ -464,6 +464,15 @@ test_migrate_from_v1 (void)
                                     "WHERE integrity_check <> 'ok'"), ==, 0);
   g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
 
+  /* Later versions' additions are filled in for the rows version 1 wrote: the keys that find a
+   * person entered twice, and the search index of names written without a space. */
+  g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM person WHERE match_name IS NULL "
+                                    "OR match_name_local IS NULL"), ==, 0);
+  g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM person WHERE match_name = "
+                                    "'tanakayuki'"), ==, 1);
+  g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM person_fts WHERE person_fts MATCH "
+                                    "'\"田中由紀\"'"), ==, 1);
+
   if (latest > 1)
     {
       const char *backup = cohort_database_get_migration_backup_path (db);

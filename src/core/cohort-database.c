@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cohort-store.h"
 #include "cohort-utils.h"
 
 #define COHORT_APPLICATION_ID 1131374706 /* 'Cohr' */
@@ -516,11 +517,38 @@ copy_aside (CohortDatabase  *self,
   return TRUE;
 }
 
+/* What a migration needs done in C, in the same transaction as its SQL: migration 2 adds the
+ * match keys, which are folded in C (SQL cannot fold Unicode), so it fills them for the people
+ * already there. */
+static const struct {
+  int        version;
+  gboolean (*step) (CohortDatabase  *self,
+                    GError         **error);
+} migration_steps[] = {
+  { 2, cohort_store_refresh_match_keys },
+};
+
+static gboolean
+run_migration_step (CohortDatabase  *self,
+                    int              version,
+                    GError         **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (migration_steps); i++)
+    if (migration_steps[i].version == version && !migration_steps[i].step (self, error))
+      {
+        g_prefix_error (error, _("Could not upgrade the database to version %d: "), version);
+        return FALSE;
+      }
+
+  return TRUE;
+}
+
 static gboolean
 migrate (CohortDatabase  *self,
          GError         **error)
 {
   g_autoptr(GPtrArray) migrations = list_migrations (error);
+  int initial_version = self->schema_version;
 
   if (migrations == NULL)
     return FALSE;
@@ -541,7 +569,8 @@ migrate (CohortDatabase  *self,
       if (version <= self->schema_version)
         continue;
 
-      if (self->schema_version > 0 && self->migration_backup_path == NULL &&
+      /* A new database has nothing to keep; one that had data is copied once. */
+      if (initial_version > 0 && self->migration_backup_path == NULL &&
           !copy_aside (self, self->schema_version, error))
         return FALSE;
 
@@ -550,9 +579,8 @@ migrate (CohortDatabase  *self,
         return FALSE;
       sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 
-      rc = sqlite3_exec (self->handle, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-      if (rc != SQLITE_OK)
-        return cohort_database_set_error (self, rc, error);
+      if (!cohort_database_begin (self, error))
+        return FALSE;
 
       rc = sqlite3_exec (self->handle, sql, NULL, NULL, &errmsg);
       if (rc == SQLITE_OK)
@@ -566,6 +594,10 @@ migrate (CohortDatabase  *self,
                            "Migration %s left the schema at version %" G_GINT64_FORMAT,
                            name, written_version);
             }
+          else if (!run_migration_step (self, version, error))
+            {
+              rc = SQLITE_ERROR;
+            }
         }
       else
         {
@@ -577,16 +609,14 @@ migrate (CohortDatabase  *self,
         }
       sqlite3_free (errmsg);
 
-      if (rc == SQLITE_OK)
-        rc = sqlite3_exec (self->handle, "COMMIT", NULL, NULL, NULL);
-
       if (rc != SQLITE_OK)
         {
-          sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL);
-          if (error != NULL && *error == NULL)
-            cohort_database_set_error (self, rc, error);
+          cohort_database_rollback (self);
           return FALSE;
         }
+
+      if (!cohort_database_commit (self, error))
+        return FALSE;
 
       self->schema_version = version;
       g_debug ("Upgraded %s to schema version %d", self->path, version);

@@ -56,14 +56,14 @@ typedef struct
   const char *label;
 } CohortVocabularyTerm;
 
-const CohortVocabularyTerm *cohort_vocabulary_get_terms       (CohortVocabulary            vocabulary,
-                                                               guint                      *n_terms);
-const char                 *cohort_vocabulary_get_default     (CohortVocabulary            vocabulary);
-gboolean                    cohort_vocabulary_contains        (CohortVocabulary            vocabulary,
-                                                               const char                 *code);
-const char                 *cohort_vocabulary_get_label       (CohortVocabulary            vocabulary,
-                                                               const char                 *code);
-const char                 *cohort_vocabulary_get_title       (CohortVocabulary            vocabulary);
-const char                 *cohort_vocabulary_term_get_label  (const CohortVocabularyTerm *term);
+const CohortVocabularyTerm *cohort_vocabulary_get_terms      (CohortVocabulary  vocabulary,
+                                                              guint            *n_terms);
+const char                 *cohort_vocabulary_get_default    (CohortVocabulary  vocabulary);
+gboolean                    cohort_vocabulary_contains       (CohortVocabulary  vocabulary,
+                                                              const char       *code);
+const char                 *cohort_vocabulary_get_label      (CohortVocabulary  vocabulary,
+                                                              const char       *code);
+const char                 *cohort_vocabulary_get_title      (CohortVocabulary  vocabulary);
+const char                 *cohort_vocabulary_term_get_label (const CohortVocabularyTerm *term);
 
 G_END_DECLS

@@ -444,14 +444,11 @@ WHEN old.anonymised_at IS NULL AND new.anonymised_at IS NOT NULL BEGIN
 END;
 
 -- Search indexes, kept current by triggers.  Soft-deleted rows stay indexed; queries filter them.
--- Local-script names are indexed both spaced and run together ("田中 太郎 田中太郎"), since
--- Japanese and Chinese names are written without a space.
 CREATE TRIGGER person_fts_insert AFTER INSERT ON person BEGIN
   INSERT INTO person_fts (rowid, name, name_local, email, organisation)
   VALUES (new.id,
           trim(coalesce(new.family_name, '') || ' ' || coalesce(new.given_name, '')),
-          trim(coalesce(new.family_name_local, '') || ' ' || coalesce(new.given_name_local, '') || ' ' ||
-               coalesce(new.family_name_local, '') || coalesce(new.given_name_local, '')),
+          trim(coalesce(new.family_name_local, '') || ' ' || coalesce(new.given_name_local, '')),
           new.email,
           (SELECT trim(coalesce(o.name, '') || ' ' || coalesce(o.acronym, '')) FROM organisation o
            WHERE o.id = new.affiliation_id));
@@ -462,8 +459,7 @@ CREATE TRIGGER person_fts_update AFTER UPDATE OF family_name, given_name, family
   INSERT INTO person_fts (rowid, name, name_local, email, organisation)
   VALUES (new.id,
           trim(coalesce(new.family_name, '') || ' ' || coalesce(new.given_name, '')),
-          trim(coalesce(new.family_name_local, '') || ' ' || coalesce(new.given_name_local, '') || ' ' ||
-               coalesce(new.family_name_local, '') || coalesce(new.given_name_local, '')),
+          trim(coalesce(new.family_name_local, '') || ' ' || coalesce(new.given_name_local, '')),
           new.email,
           (SELECT trim(coalesce(o.name, '') || ' ' || coalesce(o.acronym, '')) FROM organisation o
            WHERE o.id = new.affiliation_id));
@@ -496,8 +492,7 @@ CREATE TRIGGER organisation_fts_update AFTER UPDATE OF name, acronym, city ON or
   DELETE FROM person_fts WHERE rowid IN (SELECT id FROM person WHERE affiliation_id = new.id);
   INSERT INTO person_fts (rowid, name, name_local, email, organisation)
   SELECT p.id, trim(coalesce(p.family_name, '') || ' ' || coalesce(p.given_name, '')),
-         trim(coalesce(p.family_name_local, '') || ' ' || coalesce(p.given_name_local, '') || ' ' ||
-              coalesce(p.family_name_local, '') || coalesce(p.given_name_local, '')), p.email,
+         trim(coalesce(p.family_name_local, '') || ' ' || coalesce(p.given_name_local, '')), p.email,
          trim(coalesce(new.name, '') || ' ' || coalesce(new.acronym, ''))
   FROM person p WHERE p.affiliation_id = new.id;
 END;
