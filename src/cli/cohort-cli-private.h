@@ -31,6 +31,12 @@ int   cohort_cli_check        (const char  *database,
 int   cohort_cli_demo         (const char  *database,
                                int          argc,
                                char       **argv);
+int   cohort_cli_export       (const char  *database,
+                               int          argc,
+                               char       **argv);
+int   cohort_cli_import       (const char  *database,
+                               int          argc,
+                               char       **argv);
 int   cohort_cli_stats        (const char  *database,
                                int          argc,
                                char       **argv);

@@ -30,6 +30,10 @@ static const struct {
     N_("Look for damage and broken rules in the database") },
   { "demo", cohort_cli_demo,
     N_("Fill an empty database with a realistic demo programme") },
+  { "export", cohort_cli_export,
+    N_("Write a list as CSV, the catalogue as XCRI-CAP, runs as IMS Enterprise") },
+  { "import", cohort_cli_import,
+    N_("Import a course catalogue (XCRI-CAP 1.2)") },
   { "stats", cohort_cli_stats,
     N_("Count the records in each table") },
 };

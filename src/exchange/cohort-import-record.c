@@ -173,6 +173,26 @@ cohort_import_record_new (CohortImportRecordKind kind,
       }
       break;
 
+    case COHORT_IMPORT_RECORD_IMS_PERSON:
+      record = (CohortImportRecord *) g_new0 (CohortImportImsPerson, 1);
+      break;
+
+    case COHORT_IMPORT_RECORD_IMS_GROUP:
+      record = (CohortImportRecord *) g_new0 (CohortImportImsGroup, 1);
+      break;
+
+    case COHORT_IMPORT_RECORD_IMS_MEMBERSHIP:
+      record = (CohortImportRecord *) g_new0 (CohortImportImsMembership, 1);
+      break;
+
+    case COHORT_IMPORT_RECORD_PERSON:
+      record = (CohortImportRecord *) g_new0 (CohortImportPerson, 1);
+      break;
+
+    case COHORT_IMPORT_RECORD_PLACEMENT:
+      record = (CohortImportRecord *) g_new0 (CohortImportPlacement, 1);
+      break;
+
     default:
       g_return_val_if_reached (NULL);
     }
@@ -203,6 +223,9 @@ cohort_import_record_free (CohortImportRecord *record)
         g_free (organisation->city);
         g_free (organisation->postcode);
         g_free (organisation->country);
+        g_free (organisation->acronym);
+        g_free (organisation->kind);
+        g_free (organisation->parent);
       }
       break;
 
@@ -239,6 +262,91 @@ cohort_import_record_free (CohortImportRecord *record)
         g_free (run->venue);
         g_free (run->cost);
         g_free (run->apply_to);
+      }
+      break;
+
+    case COHORT_IMPORT_RECORD_IMS_PERSON:
+      {
+        CohortImportImsPerson *person = (CohortImportImsPerson *) record;
+
+        g_free (person->code);
+        g_free (person->source);
+        g_free (person->userid);
+        g_free (person->family_name);
+        g_free (person->given_name);
+        g_free (person->full_name);
+        g_free (person->email);
+        g_free (person->gender);
+        g_free (person->birth_date);
+      }
+      break;
+
+    case COHORT_IMPORT_RECORD_IMS_GROUP:
+      {
+        CohortImportImsGroup *group = (CohortImportImsGroup *) record;
+
+        g_free (group->code);
+        g_free (group->source);
+        g_free (group->title);
+        g_free (group->long_title);
+        g_free (group->description);
+        g_free (group->start_date);
+        g_free (group->end_date);
+      }
+      break;
+
+    case COHORT_IMPORT_RECORD_IMS_MEMBERSHIP:
+      {
+        CohortImportImsMembership *membership = (CohortImportImsMembership *) record;
+
+        g_free (membership->group_code);
+        g_free (membership->person_code);
+        g_free (membership->roletype);
+        g_free (membership->role);
+        g_free (membership->status);
+        g_free (membership->start_date);
+        g_free (membership->end_date);
+      }
+      break;
+
+    case COHORT_IMPORT_RECORD_PERSON:
+      {
+        CohortImportPerson *person = (CohortImportPerson *) record;
+
+        g_free (person->code);
+        g_free (person->family_name);
+        g_free (person->given_name);
+        g_free (person->family_name_local);
+        g_free (person->given_name_local);
+        g_free (person->name_order);
+        g_free (person->gender);
+        g_free (person->gender_self);
+        g_free (person->birth_date);
+        g_free (person->nationality);
+        g_free (person->email);
+        g_free (person->phone);
+        g_free (person->affiliation);
+        g_free (person->notes);
+      }
+      break;
+
+    case COHORT_IMPORT_RECORD_PLACEMENT:
+      {
+        CohortImportPlacement *placement = (CohortImportPlacement *) record;
+
+        g_free (placement->person_code);
+        g_free (placement->person_email);
+        g_free (placement->host);
+        g_free (placement->office);
+        g_free (placement->duty_station);
+        g_free (placement->country);
+        g_free (placement->position_title);
+        g_free (placement->modality);
+        g_free (placement->funded_by);
+        g_free (placement->start_date);
+        g_free (placement->end_date);
+        g_free (placement->actual_end_date);
+        g_free (placement->status);
       }
       break;
 

@@ -114,12 +114,23 @@ void                    cohort_import_identifier_free (CohortImportIdentifier *i
  * @COHORT_IMPORT_RECORD_ORGANISATION: a #CohortImportOrganisation (an XCRI provider)
  * @COHORT_IMPORT_RECORD_COURSE: a #CohortImportCourse
  * @COHORT_IMPORT_RECORD_COURSE_RUN: a #CohortImportCourseRun (an XCRI presentation)
+ * @COHORT_IMPORT_RECORD_IMS_PERSON: a #CohortImportImsPerson (an IMS Enterprise person)
+ * @COHORT_IMPORT_RECORD_IMS_GROUP: a #CohortImportImsGroup (an IMS Enterprise group: a run)
+ * @COHORT_IMPORT_RECORD_IMS_MEMBERSHIP: a #CohortImportImsMembership (one role of one member
+ *   of an IMS Enterprise group: an enrolment, or a trainer of a run)
+ * @COHORT_IMPORT_RECORD_PERSON: a #CohortImportPerson (a CSV row of trainees)
+ * @COHORT_IMPORT_RECORD_PLACEMENT: a #CohortImportPlacement (a CSV row of placements)
  */
 typedef enum
 {
   COHORT_IMPORT_RECORD_ORGANISATION,
   COHORT_IMPORT_RECORD_COURSE,
   COHORT_IMPORT_RECORD_COURSE_RUN,
+  COHORT_IMPORT_RECORD_IMS_PERSON,
+  COHORT_IMPORT_RECORD_IMS_GROUP,
+  COHORT_IMPORT_RECORD_IMS_MEMBERSHIP,
+  COHORT_IMPORT_RECORD_PERSON,
+  COHORT_IMPORT_RECORD_PLACEMENT,
 } CohortImportRecordKind;
 
 /**
@@ -150,6 +161,10 @@ typedef struct
  * @city: (nullable): its town, from its address
  * @postcode: (nullable): its postcode
  * @country: (nullable): an ISO 3166-1 alpha-2 code, only where the file gives one
+ * @acronym: (nullable): its acronym (`UNHCR`), from a CSV file
+ * @kind: (nullable): an `organisation.kind` code (`un_agency`, …), from a CSV file
+ * @parent: (nullable): the name, acronym or code of the organisation it belongs to (the agency
+ *   of a field office), from a CSV file
  */
 typedef struct
 {
@@ -162,6 +177,9 @@ typedef struct
   char               *city;
   char               *postcode;
   char               *country;
+  char               *acronym;
+  char               *kind;
+  char               *parent;
 } CohortImportOrganisation;
 
 /**
@@ -236,6 +254,168 @@ typedef struct
   char               *apply_to;
 } CohortImportCourseRun;
 
+/**
+ * CohortImportPerson:
+ * @record: the common part
+ * @code: (nullable): the person's code in the file
+ * @family_name: (nullable): the family name (romanised, as in the passport)
+ * @given_name: (nullable): the given name (romanised)
+ * @family_name_local: (nullable): the family name in its original script
+ * @given_name_local: (nullable): the given name in its original script
+ * @name_order: (nullable): `family_first` or `given_first`
+ * @gender: (nullable): a gender code (`female`, `male`, `other`, `undisclosed`)
+ * @gender_self: (nullable): the file's words for the gender when they were not one of the codes
+ * @birth_date: (nullable): `YYYY-MM-DD`
+ * @nationality: (nullable): an ISO 3166-1 alpha-2 code
+ * @email: (nullable): the e-mail address
+ * @phone: (nullable): the telephone number
+ * @affiliation: (nullable): the name, acronym or code of the organisation the person works for
+ * @notes: (nullable): free text
+ *
+ * A person: a row of a CSV file of trainees.  A row with neither a family nor a given name is
+ * rejected.
+ */
+typedef struct
+{
+  CohortImportRecord  record;
+  char               *code;
+  char               *family_name;
+  char               *given_name;
+  char               *family_name_local;
+  char               *given_name_local;
+  char               *name_order;
+  char               *gender;
+  char               *gender_self;
+  char               *birth_date;
+  char               *nationality;
+  char               *email;
+  char               *phone;
+  char               *affiliation;
+  char               *notes;
+} CohortImportPerson;
+
+/**
+ * CohortImportPlacement:
+ * @record: the common part
+ * @person_code: (nullable): the code of the person placed
+ * @person_email: (nullable): the e-mail address of the person placed, where the file names
+ *   them that way
+ * @host: (nullable): the name, acronym or code of the host organisation (the agency)
+ * @office: (nullable): the name or code of the field office
+ * @duty_station: (nullable): the town of the duty station
+ * @country: (nullable): an ISO 3166-1 alpha-2 code
+ * @position_title: (nullable): the position
+ * @modality: (nullable): a `placement.modality` code (`un_volunteer`, …)
+ * @funded_by: (nullable): who pays
+ * @start_date: (nullable): `YYYY-MM-DD`
+ * @end_date: (nullable): `YYYY-MM-DD`
+ * @actual_end_date: (nullable): `YYYY-MM-DD`
+ * @status: (nullable): a `placement.status` code (`on_assignment`, …)
+ *
+ * A placement: a row of a CSV file of placements.  A row that names no person is rejected.
+ */
+typedef struct
+{
+  CohortImportRecord  record;
+  char               *person_code;
+  char               *person_email;
+  char               *host;
+  char               *office;
+  char               *duty_station;
+  char               *country;
+  char               *position_title;
+  char               *modality;
+  char               *funded_by;
+  char               *start_date;
+  char               *end_date;
+  char               *actual_end_date;
+  char               *status;
+} CohortImportPlacement;
+
+/**
+ * CohortImportImsPerson:
+ * @record: the common part
+ * @code: (nullable): the person's `sourcedid/id`, stored as `person.code`; a person without
+ *   one is rejected
+ * @source: (nullable): the `sourcedid/source` (the system that gave the identifier)
+ * @userid: (nullable): the person's user name in the file's system
+ * @family_name: (nullable): `name/n/family`
+ * @given_name: (nullable): `name/n/given`
+ * @full_name: (nullable): `name/fn`, the formatted name
+ * @email: (nullable): the e-mail address
+ * @gender: (nullable): `female` or `male` (IMS `1` and `2`), %NULL when the file does not say
+ * @birth_date: (nullable): `YYYY-MM-DD`
+ * @deleted: the file asks for the person to be deleted (`recstatus="3"`)
+ */
+typedef struct
+{
+  CohortImportRecord  record;
+  char               *code;
+  char               *source;
+  char               *userid;
+  char               *family_name;
+  char               *given_name;
+  char               *full_name;
+  char               *email;
+  char               *gender;
+  char               *birth_date;
+  gboolean            deleted;
+} CohortImportImsPerson;
+
+/**
+ * CohortImportImsGroup:
+ * @record: the common part
+ * @code: (nullable): the group's `sourcedid/id`, stored as `course_run.code`; a group without
+ *   one is rejected
+ * @source: (nullable): the `sourcedid/source`
+ * @title: (nullable): `description/short`
+ * @long_title: (nullable): `description/long`
+ * @description: (nullable): `description/full`
+ * @start_date: (nullable): `timeframe/begin` as `YYYY-MM-DD`
+ * @end_date: (nullable): `timeframe/end` as `YYYY-MM-DD`
+ * @deleted: the file asks for the group to be deleted (`recstatus="3"`)
+ */
+typedef struct
+{
+  CohortImportRecord  record;
+  char               *code;
+  char               *source;
+  char               *title;
+  char               *long_title;
+  char               *description;
+  char               *start_date;
+  char               *end_date;
+  gboolean            deleted;
+} CohortImportImsGroup;
+
+/**
+ * CohortImportImsMembership:
+ * @record: the common part (the line of the member's `role`)
+ * @group_code: (nullable): the `sourcedid/id` of the group (the run)
+ * @person_code: (nullable): the `sourcedid/id` of the member (the person)
+ * @roletype: (nullable): the IMS role type as written (`01`, `02`, …)
+ * @role: (nullable): `learner` for an enrolment, or a `run_trainer.role` (`trainer`,
+ *   `facilitator`, `mentor`, `coordinator`); %NULL (and the record rejected) for a role
+ *   Cohort has no place for
+ * @status: (nullable): for a learner, the `enrolment.status`: `enrolled` (IMS status 1) or
+ *   `withdrawn` (IMS status 0, or the role deleted with `recstatus="3"`)
+ * @active: whether the member is active in the group
+ * @start_date: (nullable): the role's `timeframe/begin`
+ * @end_date: (nullable): the role's `timeframe/end`
+ */
+typedef struct
+{
+  CohortImportRecord  record;
+  char               *group_code;
+  char               *person_code;
+  char               *roletype;
+  char               *role;
+  char               *status;
+  gboolean            active;
+  char               *start_date;
+  char               *end_date;
+} CohortImportImsMembership;
+
 #define COHORT_IMPORT_ORGANISATION(r) \
   ((CohortImportOrganisation *) cohort_import_record_check ((r), \
                                                             COHORT_IMPORT_RECORD_ORGANISATION))
@@ -243,6 +423,17 @@ typedef struct
   ((CohortImportCourse *) cohort_import_record_check ((r), COHORT_IMPORT_RECORD_COURSE))
 #define COHORT_IMPORT_COURSE_RUN(r) \
   ((CohortImportCourseRun *) cohort_import_record_check ((r), COHORT_IMPORT_RECORD_COURSE_RUN))
+#define COHORT_IMPORT_IMS_PERSON(r) \
+  ((CohortImportImsPerson *) cohort_import_record_check ((r), COHORT_IMPORT_RECORD_IMS_PERSON))
+#define COHORT_IMPORT_IMS_GROUP(r) \
+  ((CohortImportImsGroup *) cohort_import_record_check ((r), COHORT_IMPORT_RECORD_IMS_GROUP))
+#define COHORT_IMPORT_IMS_MEMBERSHIP(r) \
+  ((CohortImportImsMembership *) cohort_import_record_check ((r), \
+                                                             COHORT_IMPORT_RECORD_IMS_MEMBERSHIP))
+#define COHORT_IMPORT_PERSON(r) \
+  ((CohortImportPerson *) cohort_import_record_check ((r), COHORT_IMPORT_RECORD_PERSON))
+#define COHORT_IMPORT_PLACEMENT(r) \
+  ((CohortImportPlacement *) cohort_import_record_check ((r), COHORT_IMPORT_RECORD_PLACEMENT))
 
 CohortImportRecord *cohort_import_record_new     (CohortImportRecordKind  kind,
                                                   guint                   line,

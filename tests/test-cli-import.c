@@ -1,0 +1,268 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cohort-test-cli-import"
+
+#include "config.h"
+
+#include <sqlite3.h>
+#include <string.h>
+
+#include "cohort-test-utils.h"
+
+/* `cohort import` as a user meets it: the built executable, its output and exit status. */
+
+typedef struct
+{
+  char *dir;
+  char *path;  /* dir/cohort.db, created by the first import */
+} Fixture;
+
+typedef struct
+{
+  char *out;
+  char *err;
+  int   status;
+} Result;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  fixture->dir = cohort_test_make_tmp_dir ();
+  fixture->path = g_build_filename (fixture->dir, "cohort.db", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  cohort_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+static void
+result_clear (Result *result)
+{
+  g_clear_pointer (&result->out, g_free);
+  g_clear_pointer (&result->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
+
+static void
+run (Fixture            *fixture,
+     Result             *result,
+     const char * const *args)
+{
+  result_clear (result);
+  cohort_test_run_cohort (args, fixture->path, &result->out, &result->err, &result->status);
+}
+
+static char *
+feed (const char *name)
+{
+  return cohort_test_dup_shared_data ("xml", "feeds", name, NULL);
+}
+
+static gint64
+count_rows (const char *path,
+            const char *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return n;
+}
+
+static void
+test_import_and_again (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autofree char *path = feed ("adamsmith.xcricap.xml");
+  const char *args[] = { "import", path, NULL };
+  g_auto(Result) result = { 0 };
+
+  run (fixture, &result, args);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "326 courses: 326 new, 0 updated, 0 unchanged, "
+                                        "0 rejected"));
+  g_assert_nonnull (strstr (result.out, "748 course runs: 747 new, 0 updated, 0 unchanged, "
+                                        "1 rejected"));
+  g_assert_nonnull (strstr (result.out, "1 organisation: 1 new"));
+  /* Warnings and the rejection, each as FILE:LINE:COLUMN: message. */
+  g_assert_nonnull (strstr (result.err, "adamsmith.xcricap.xml:1:"));
+  g_assert_nonnull (strstr (result.err, "cannot be imported: The end date is before the start "
+                                        "date"));
+  g_assert_cmpint (count_rows (fixture->path, "course"), ==, 326);
+  g_assert_cmpint (count_rows (fixture->path, "course_run"), ==, 747);
+  g_assert_cmpint (count_rows (fixture->path, "import_batch"), ==, 1);
+
+  run (fixture, &result, args);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "326 courses: 0 new, 0 updated, 326 unchanged, "
+                                        "0 rejected"));
+  g_assert_nonnull (strstr (result.out, "Nothing to import"));
+  g_assert_cmpint (count_rows (fixture->path, "import_batch"), ==, 1);
+}
+
+static void
+test_dry_run (Fixture       *fixture,
+              gconstpointer  user_data)
+{
+  g_autofree char *first = feed ("ou-example.xml");
+  g_autofree char *path = feed ("UniversityOfSheffield_20120406.xml");
+  const char *create[] = { "import", first, NULL };
+  const char *dry[] = { "import", "--dry-run", path, NULL };
+  g_auto(Result) result = { 0 };
+  gint64 n_audit;
+
+  run (fixture, &result, create);
+  g_assert_cmpint (result.status, ==, 0);
+  n_audit = count_rows (fixture->path, "audit_log");
+
+  run (fixture, &result, dry);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "320 courses: 320 new"));
+  g_assert_nonnull (strstr (result.out, "--dry-run"));
+  g_assert_cmpint (count_rows (fixture->path, "course"), ==, 2);
+  g_assert_cmpint (count_rows (fixture->path, "audit_log"), ==, n_audit);
+  g_assert_cmpint (count_rows (fixture->path, "import_batch"), ==, 1);
+}
+
+static void
+test_refused (Fixture       *fixture,
+              gconstpointer  user_data)
+{
+  g_autofree char *first = feed ("ou-example.xml");
+  g_autofree char *path = feed ("controllers-xcri.xml");
+  const char *create[] = { "import", first, NULL };
+  const char *args[] = { "import", path, NULL };
+  g_auto(Result) result = { 0 };
+  gint64 n_audit;
+
+  run (fixture, &result, create);
+  n_audit = count_rows (fixture->path, "audit_log");
+
+  run (fixture, &result, args);
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_nonnull (strstr (result.err, "controllers-xcri.xml:121:51: "));
+  g_assert_cmpstr (result.out, ==, "");
+  g_assert_cmpint (count_rows (fixture->path, "audit_log"), ==, n_audit);
+  g_assert_cmpint (count_rows (fixture->path, "course"), ==, 2);
+}
+
+static void
+test_formats (Fixture       *fixture,
+              gconstpointer  user_data)
+{
+  g_autofree char *path = feed ("ou-example.xml");
+  g_autofree char *csv = g_build_filename (fixture->dir, "people.csv", NULL);
+  const char *as_ims[] = { "import", "--format", "ims", path, NULL };
+  const char *as_csv[] = { "import", csv, NULL };
+  const char *unknown[] = { "import", "--format", "pdf", path, NULL };
+  const char *as_xcri[] = { "import", "--format", "xcri", path, NULL };
+  const char *missing[] = { "import", NULL };
+  g_auto(Result) result = { 0 };
+
+  run (fixture, &result, as_ims);
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_nonnull (strstr (result.err, "cannot import IMS Enterprise files yet"));
+
+  /* CSV is told apart by its content. */
+  g_assert_true (g_file_set_contents (csv, "family_name,given_name\nTanaka,Hanako\n", -1, NULL));
+  run (fixture, &result, as_csv);
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_nonnull (strstr (result.err, "cannot import CSV files yet"));
+
+  run (fixture, &result, unknown);
+  g_assert_cmpint (result.status, ==, 2);
+  g_assert_nonnull (strstr (result.err, "“pdf”"));
+
+  run (fixture, &result, missing);
+  g_assert_cmpint (result.status, ==, 2);
+
+  run (fixture, &result, as_xcri);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "2 courses: 2 new"));
+}
+
+/* --validate checks against the schemas: with them it imports, without them it refuses. */
+static void
+test_validate (Fixture       *fixture,
+               gconstpointer  user_data)
+{
+  g_autofree char *path = feed ("ou-example.xml");
+  g_autofree char *saved = g_strdup (g_getenv ("COHORT_XSD_DIR"));
+  const char *args[] = { "import", "--validate", path, NULL };
+  g_auto(Result) result = { 0 };
+
+  g_setenv ("COHORT_XSD_DIR", fixture->dir, TRUE);
+  run (fixture, &result, args);
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_cmpint (count_rows (fixture->path, "course"), ==, 0);
+
+  g_setenv ("COHORT_XSD_DIR", saved, TRUE);
+  run (fixture, &result, args);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "2 courses: 2 new"));
+  g_assert_cmpint (count_rows (fixture->path, "course"), ==, 2);
+}
+
+static void
+test_help (Fixture       *fixture,
+           gconstpointer  user_data)
+{
+  const char *help[] = { "--help", NULL };
+  const char *import_help[] = { "import", "--help", NULL };
+  g_auto(Result) result = { 0 };
+
+  run (fixture, &result, help);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "  import "));
+
+  run (fixture, &result, import_help);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "--dry-run"));
+  g_assert_nonnull (strstr (result.out, "--format"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *source_root = g_getenv ("COHORT_SOURCE_ROOT");
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  /* The schemas of the source tree, not an installed copy. */
+  if (source_root != NULL)
+    {
+      g_autofree char *xsd_dir = g_build_filename (source_root, "data", "xsd", NULL);
+
+      g_setenv ("COHORT_XSD_DIR", xsd_dir, TRUE);
+    }
+
+  g_test_add ("/cohort/cli/import/import-and-again", Fixture, NULL, fixture_set_up,
+              test_import_and_again, fixture_tear_down);
+  g_test_add ("/cohort/cli/import/dry-run", Fixture, NULL, fixture_set_up, test_dry_run,
+              fixture_tear_down);
+  g_test_add ("/cohort/cli/import/refused", Fixture, NULL, fixture_set_up, test_refused,
+              fixture_tear_down);
+  g_test_add ("/cohort/cli/import/formats", Fixture, NULL, fixture_set_up, test_formats,
+              fixture_tear_down);
+  g_test_add ("/cohort/cli/import/validate", Fixture, NULL, fixture_set_up, test_validate,
+              fixture_tear_down);
+  g_test_add ("/cohort/cli/import/help", Fixture, NULL, fixture_set_up, test_help,
+              fixture_tear_down);
+
+  return g_test_run ();
+}
