@@ -11,16 +11,22 @@
 #include "cohort-application.h"
 #include "cohort-database-private.h"
 #include "cohort-test-utils.h"
+#include "cohort-trainees-page-private.h"
 #include "cohort-window-private.h"
 
 #define NOW "2024-05-01T09:00:00Z"
 
 /* Helpers */
 
+/* The counts, and the lists of the Trainees page (whose queries hold the database). */
 static void
 wait_until_loaded (CohortWindow *window)
 {
-  while (cohort_window_is_loading (window))
+  GObject *bin = gtk_widget_get_template_child (GTK_WIDGET (window), COHORT_TYPE_WINDOW,
+                                                "trainees_bin");
+  CohortTraineesPage *trainees = COHORT_TRAINEES_PAGE (adw_bin_get_child (ADW_BIN (bin)));
+
+  while (cohort_window_is_loading (window) || cohort_trainees_page_is_busy (trainees))
     g_main_context_iteration (NULL, TRUE);
 }
 
@@ -38,12 +44,16 @@ drain_main_context (void)
     ;
 }
 
-/* A window of our own: a reference to check that it is freed, shown and counted. */
+/* A window of our own: a reference to check that it is freed, shown on its Overview page and
+ * counted. */
 static CohortWindow *
 open_window (CohortDatabase *db)
 {
   CohortWindow *window = g_object_ref (cohort_window_new (NULL, db));
+  GObject *view_stack = gtk_widget_get_template_child (GTK_WIDGET (window), COHORT_TYPE_WINDOW,
+                                                       "view_stack");
 
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (view_stack), "overview");
   gtk_window_present (GTK_WINDOW (window));
   wait_until_mapped (GTK_WIDGET (window));
   wait_until_loaded (window);
@@ -192,7 +202,7 @@ test_window_empty (CohortTestFixture *fixture,
 {
   CohortWindow *window = open_window (fixture->db);
   GtkWidget *empty = cohort_window_get_state_page (window, "empty");
-  AdwWindowTitle *title;
+  AdwViewSwitcherTitle *title;
   const char *description;
 
   g_assert_cmpstr (cohort_window_get_visible_state (window), ==, "empty");
@@ -205,11 +215,49 @@ test_window_empty (CohortTestFixture *fixture,
   g_assert_nonnull (strstr (description, "cohort.db"));
 
   /* The header names the database file. */
-  title = ADW_WINDOW_TITLE (template_child (window, "window_title"));
-  g_assert_cmpstr (adw_window_title_get_title (title), ==, "Cohort");
-  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "cohort.db");
+  title = ADW_VIEW_SWITCHER_TITLE (template_child (window, "switcher_title"));
+  g_assert_cmpstr (adw_view_switcher_title_get_title (title), ==, "Cohort");
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (title), ==, "cohort.db");
 
   g_assert_true (cohort_window_get_database (window) == fixture->db);
+
+  close_window (window);
+}
+
+static void
+test_window_pages (CohortTestFixture *fixture,
+                   gconstpointer      user_data)
+{
+  CohortWindow *window = g_object_ref (cohort_window_new (NULL, fixture->db));
+  AdwViewStack *view_stack;
+  GtkWidget *bar;
+  GtkWidget *trainees;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until_mapped (GTK_WIDGET (window));
+  wait_until_loaded (window);
+
+  /* It opens on the Trainees page; the counts are the Overview page. */
+  view_stack = ADW_VIEW_STACK (template_child (window, "view_stack"));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (view_stack), ==, "trainees");
+  trainees = adw_bin_get_child (ADW_BIN (template_child (window, "trainees_bin")));
+  g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (trainees, g_type_from_name ("CohortTraineesPage")));
+  g_assert_true (gtk_widget_get_mapped (trainees));
+  g_assert_nonnull (adw_view_stack_get_child_by_name (view_stack, "overview"));
+  g_assert_cmpstr (adw_view_stack_page_get_title (
+                     adw_view_stack_get_page (view_stack,
+                                              template_child (window, "trainees_bin"))),
+                   ==, "Trainees");
+
+  adw_view_stack_set_visible_child_name (view_stack, "overview");
+  drain_main_context ();
+  g_assert_true (gtk_widget_get_mapped (cohort_window_get_state_page (window, "empty")));
+  g_assert_false (gtk_widget_get_mapped (trainees));
+
+  /* Wide, the switcher is in the header; the bar at the bottom is hidden. */
+  bar = template_child (window, "switcher_bar");
+  g_assert_false (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)));
 
   close_window (window);
 }
@@ -388,6 +436,12 @@ test_window_shortcuts (CohortTestFixture *fixture,
   g_assert_true (overlay_lists (overlay, "<Primary>w"));
   g_assert_true (overlay_lists (overlay, "<Primary>question"));
   g_assert_true (overlay_lists (overlay, "F10"));
+  /* The Trainees page's. */
+  g_assert_true (overlay_lists (overlay, "<Primary>f"));
+  g_assert_true (overlay_lists (overlay, "<Primary>n"));
+  g_assert_true (overlay_lists (overlay, "<Primary>s"));
+  g_assert_true (overlay_lists (overlay, "<Primary>z"));
+  g_assert_true (overlay_lists (overlay, "Delete"));
 
   /* Ctrl+W closes the window, and the shortcuts window says so. */
   for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
@@ -912,6 +966,7 @@ main (int   argc,
   adw_init ();
 
   cohort_test_add ("/cohort/window/empty", test_window_empty);
+  cohort_test_add ("/cohort/window/pages", test_window_pages);
   cohort_test_add ("/cohort/window/external-change", test_window_external_change);
   cohort_test_add ("/cohort/window/own-change", test_window_own_change);
   cohort_test_add ("/cohort/window/error", test_window_error);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cohort-statistics.h"
+#include "cohort-trainees-page.h"
 
 /* One row of the counts list: a table, what it holds, and how many. */
 typedef struct
@@ -28,7 +29,10 @@ struct _CohortWindow
   GArray               *count_rows;           /* CountRow, in core's order */
 
   /* Template widgets */
-  AdwWindowTitle       *window_title;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewStack         *view_stack;
+  AdwBin               *trainees_bin;
+  AdwViewSwitcherBar   *switcher_bar;
   GtkMenuButton        *primary_menu_button;
   GtkStack             *stack;
   AdwStatusPage        *empty_page;
@@ -293,8 +297,8 @@ show_database (CohortWindow *self)
   g_autofree char *where = NULL;
   g_autofree char *next_steps = NULL;
 
-  adw_window_title_set_subtitle (self->window_title, basename);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), display_path);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, basename);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->switcher_title), display_path);
 
   /* TRANSLATORS: where the database file is, e.g. "Stored in /home/ana/cohort.db" */
   where = g_markup_printf_escaped (_("Stored in %s"), display_path);
@@ -333,6 +337,7 @@ cohort_window_constructed (GObject *object)
     }
 
   show_database (self);
+  adw_bin_set_child (self->trainees_bin, cohort_trainees_page_new (self->database));
   g_signal_connect_object (self->database, "changed",
                            G_CALLBACK (on_database_changed_cb), self, G_CONNECT_DEFAULT);
   refresh (self);
@@ -432,7 +437,10 @@ cohort_window_class_init (CohortWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/cohort-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, CohortWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, CohortWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, CohortWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, CohortWindow, trainees_bin);
+  gtk_widget_class_bind_template_child (widget_class, CohortWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, CohortWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, CohortWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, CohortWindow, empty_page);

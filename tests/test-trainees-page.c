@@ -1,0 +1,731 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cohort-test-trainees-page"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "cohort-database-private.h"
+#include "cohort-store.h"
+#include "cohort-test-utils.h"
+#include "cohort-trainees-page-private.h"
+
+#define NOW "2024-05-01T09:00:00Z"
+
+/* Helpers */
+
+static void
+drain_main_context (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+wait_until_idle (CohortTraineesPage *page)
+{
+  drain_main_context ();
+  while (cohort_trainees_page_is_busy (page))
+    g_main_context_iteration (NULL, TRUE);
+  drain_main_context ();
+}
+
+static void
+exec_sql (CohortDatabase *db,
+          const char     *sql)
+{
+  g_autoptr(GError) error = NULL;
+  CohortStatement *stmt = cohort_database_prepare (db, sql, &error);
+
+  g_assert_no_error (error);
+  cohort_statement_bind_text (stmt, ":now", NOW);
+  g_assert_true (cohort_statement_execute (stmt, &error));
+  g_assert_no_error (error);
+}
+
+/* Three trainees enrolled in one run, and one person who is no trainee. */
+static void
+fill_database (CohortDatabase *db)
+{
+  exec_sql (db, "INSERT INTO programme (id, code, name, created_at, updated_at) "
+                "VALUES (1, 'PC', 'Primary Course', :now, :now)");
+  exec_sql (db, "INSERT INTO course (id, code, title, programme_id, created_at, updated_at) "
+                "VALUES (1, 'C1', 'Peacebuilding', 1, :now, :now)");
+  exec_sql (db, "INSERT INTO course_run (id, course_id, code, fiscal_year, created_at, "
+                "updated_at) VALUES (1, 1, 'R1', 2024, :now, :now)");
+  exec_sql (db, "INSERT INTO person (id, code, family_name, given_name, family_name_local, "
+                "given_name_local, name_order, gender, birth_date, nationality, created_at, "
+                "updated_at) VALUES "
+                "(1, 'P-001', 'Tanaka', 'Aiko', '田中', '愛子', 'family_first', 'female', "
+                "'1990-04-01', 'JP', :now, :now), "
+                "(2, 'P-002', 'Okafor', 'Chinedu', NULL, NULL, 'given_first', 'male', "
+                "'1988-01-15', 'NG', :now, :now), "
+                "(3, 'P-003', 'Silva', 'Maria', NULL, NULL, 'given_first', 'female', "
+                "'1992-07-30', 'BR', :now, :now), "
+                "(4, 'P-004', 'Andersson', 'Lars', NULL, NULL, 'given_first', 'male', "
+                "NULL, 'SE', :now, :now)");
+  exec_sql (db, "INSERT INTO enrolment (person_id, run_id, status, created_at, updated_at) "
+                "VALUES (1, 1, 'completed', :now, :now), (2, 1, 'enrolled', :now, :now), "
+                "(3, 1, 'enrolled', :now, :now)");
+
+  /* Rows written in SQL get the keys duplicate detection looks up. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (cohort_store_refresh_match_keys (db, &error));
+    g_assert_no_error (error);
+  }
+}
+
+typedef struct
+{
+  GtkWindow          *window;
+  CohortTraineesPage *page;
+} Shown;
+
+static Shown
+show_page (CohortDatabase *db)
+{
+  Shown shown;
+
+  shown.window = GTK_WINDOW (gtk_window_new ());
+  g_object_ref (shown.window);
+  gtk_window_set_default_size (shown.window, 1200, 700);
+  shown.page = COHORT_TRAINEES_PAGE (cohort_trainees_page_new (db));
+  g_object_ref (shown.page);
+  gtk_window_set_child (shown.window, GTK_WIDGET (shown.page));
+  gtk_window_present (shown.window);
+
+  while (!gtk_widget_get_mapped (GTK_WIDGET (shown.page)))
+    g_main_context_iteration (NULL, TRUE);
+  wait_until_idle (shown.page);
+
+  return shown;
+}
+
+static void
+close_page (Shown *shown)
+{
+  wait_until_idle (shown->page);
+  gtk_window_destroy (shown->window);
+  drain_main_context ();
+  g_assert_finalize_object (shown->window);
+  drain_main_context ();
+  g_assert_finalize_object (shown->page);
+}
+
+static GObject *
+page_child (CohortTraineesPage *page,
+            const char         *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (page), COHORT_TYPE_TRAINEES_PAGE,
+                                                  name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static guint
+n_listed (CohortTraineesPage *page)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (cohort_trainees_page_get_model (page)));
+}
+
+static char *
+dup_listed (CohortTraineesPage *page,
+            guint               position,
+            const char         *property)
+{
+  GListModel *model = G_LIST_MODEL (cohort_trainees_page_get_model (page));
+  g_autoptr(GObject) item = g_list_model_get_item (model, position);
+  char *value = NULL;
+
+  g_assert_nonnull (item);
+  g_object_get (item, property, &value, NULL);
+  return value;
+}
+
+static void
+assert_listed (CohortTraineesPage *page,
+               guint               position,
+               const char         *family_name)
+{
+  g_autofree char *value = dup_listed (page, position, "family-name");
+
+  g_assert_cmpstr (value, ==, family_name);
+}
+
+static void
+activate (CohortTraineesPage *page,
+          const char         *action)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), action, NULL));
+  wait_until_idle (page);
+}
+
+static void
+set_field (CohortTraineesPage *page,
+           const char         *field,
+           const char         *text)
+{
+  GtkWidget *row = cohort_person_editor_get_field_row (cohort_trainees_page_get_editor (page),
+                                                       field);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static const char *
+field_text (CohortTraineesPage *page,
+            const char         *field)
+{
+  GtkWidget *row = cohort_person_editor_get_field_row (cohort_trainees_page_get_editor (page),
+                                                       field);
+
+  g_assert_nonnull (row);
+  return gtk_editable_get_text (GTK_EDITABLE (row));
+}
+
+static CohortPerson *
+load_person (CohortDatabase *db,
+             const char     *code)
+{
+  g_autoptr(GError) error = NULL;
+  CohortRecord *record = NULL;
+
+  g_assert_true (cohort_store_find_by_code (db, COHORT_TYPE_PERSON, code, &record, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (record);
+  return COHORT_PERSON (record);
+}
+
+static void
+select_code (CohortTraineesPage *page,
+             const char         *code)
+{
+  GtkSingleSelection *selection = cohort_trainees_page_get_selection (page);
+  CohortPersonEditor *editor = cohort_trainees_page_get_editor (page);
+
+  for (guint i = 0; i < n_listed (page); i++)
+    {
+      g_autofree char *listed = dup_listed (page, i, "code");
+
+      if (strcmp (listed, code) == 0)
+        {
+          gtk_single_selection_set_selected (selection, i);
+          g_assert_cmpstr (cohort_person_get_code (cohort_person_editor_get_person (editor)), ==,
+                           code);
+          return;
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
+/* Tests */
+
+static void
+test_list (CohortTestFixture *fixture,
+           gconstpointer      user_data)
+{
+  Shown shown;
+
+  fill_database (fixture->db);
+  shown = show_page (fixture->db);
+
+  /* Trainees only, by family name; the one without an enrolment is no trainee. */
+  g_assert_cmpstr (cohort_trainees_page_get_visible_state (shown.page), ==, "list");
+  g_assert_cmpuint (n_listed (shown.page), ==, 3);
+  assert_listed (shown.page, 0, "Okafor");
+  assert_listed (shown.page, 1, "Silva");
+  assert_listed (shown.page, 2, "Tanaka");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (page_child (shown.page, "results_label"))),
+                   ==, "3 trainees");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page_child (shown.page, "column_view"))));
+
+  /* Nothing chosen yet: nothing to save or delete. */
+  g_assert_null (cohort_person_editor_get_person (cohort_trainees_page_get_editor (shown.page)));
+  activate (shown.page, "trainees.delete");
+  g_assert_cmpuint (n_listed (shown.page), ==, 3);
+
+  close_page (&shown);
+}
+
+static void
+test_search_and_filters (CohortTestFixture *fixture,
+                         gconstpointer      user_data)
+{
+  CohortQueryModel *model;
+  GtkEditable *search;
+  Shown shown;
+
+  fill_database (fixture->db);
+  shown = show_page (fixture->db);
+  model = cohort_trainees_page_get_model (shown.page);
+
+  /* Typing searches the database (after the entry's short pause). */
+  search = GTK_EDITABLE (page_child (shown.page, "search_entry"));
+  gtk_editable_set_text (search, "tana");
+  while (g_strcmp0 (cohort_query_model_get_search (model), "tana") != 0)
+    g_main_context_iteration (NULL, TRUE);
+  wait_until_idle (shown.page);
+  g_assert_cmpuint (n_listed (shown.page), ==, 1);
+  assert_listed (shown.page, 0, "Tanaka");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (page_child (shown.page, "results_label"))),
+                   ==, "1 trainee");
+
+  gtk_editable_set_text (search, "");
+  while (cohort_query_model_get_search (model) != NULL &&
+         cohort_query_model_get_search (model)[0] != '\0')
+    g_main_context_iteration (NULL, TRUE);
+  wait_until_idle (shown.page);
+  g_assert_cmpuint (n_listed (shown.page), ==, 3);
+
+  /* A nationality, typed in either case. */
+  gtk_editable_set_text (GTK_EDITABLE (page_child (shown.page, "nationality_entry")), "ng");
+  wait_until_idle (shown.page);
+  g_assert_cmpstr (cohort_query_model_get_filter (model, COHORT_QUERY_FILTER_NATIONALITY), ==,
+                   "NG");
+  g_assert_cmpuint (n_listed (shown.page), ==, 1);
+  assert_listed (shown.page, 0, "Okafor");
+
+  /* And a gender no Nigerian trainee has: nothing matches, and the page says so. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child (shown.page, "gender_dropdown")), 1);
+  wait_until_idle (shown.page);
+  g_assert_cmpstr (cohort_query_model_get_filter (model, COHORT_QUERY_FILTER_GENDER), ==,
+                   "female");
+  g_assert_cmpuint (n_listed (shown.page), ==, 0);
+  g_assert_cmpstr (cohort_trainees_page_get_visible_state (shown.page), ==, "no-match");
+
+  activate (shown.page, "trainees.clear-filters");
+  g_assert_null (cohort_query_model_get_filter (model, COHORT_QUERY_FILTER_GENDER));
+  g_assert_cmpuint (n_listed (shown.page), ==, 3);
+  g_assert_cmpstr (cohort_trainees_page_get_visible_state (shown.page), ==, "list");
+
+  /* The status, the fiscal year and the programme come from the database. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child (shown.page, "status_dropdown")), 6);
+  wait_until_idle (shown.page);
+  g_assert_cmpstr (cohort_query_model_get_filter (model, COHORT_QUERY_FILTER_STATUS), ==,
+                   "completed");
+  g_assert_cmpuint (n_listed (shown.page), ==, 1);
+  assert_listed (shown.page, 0, "Tanaka");
+  activate (shown.page, "trainees.clear-filters");
+
+  g_assert_cmpuint (g_list_model_get_n_items (
+                      gtk_drop_down_get_model (GTK_DROP_DOWN (page_child (shown.page,
+                                                                          "year_dropdown")))),
+                    ==, 2);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child (shown.page, "year_dropdown")), 1);
+  wait_until_idle (shown.page);
+  g_assert_cmpstr (cohort_query_model_get_filter (model, COHORT_QUERY_FILTER_FISCAL_YEAR), ==,
+                   "2024");
+  g_assert_cmpuint (n_listed (shown.page), ==, 3);
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child (shown.page, "programme_dropdown")), 1);
+  wait_until_idle (shown.page);
+  g_assert_cmpstr (cohort_query_model_get_filter (model, COHORT_QUERY_FILTER_PROGRAMME), ==,
+                   "1");
+  g_assert_cmpuint (n_listed (shown.page), ==, 3);
+
+  close_page (&shown);
+}
+
+static void
+test_sort (CohortTestFixture *fixture,
+           gconstpointer      user_data)
+{
+  CohortQueryModel *model;
+  GtkColumnView *view;
+  Shown shown;
+
+  fill_database (fixture->db);
+  shown = show_page (fixture->db);
+  model = cohort_trainees_page_get_model (shown.page);
+  view = GTK_COLUMN_VIEW (page_child (shown.page, "column_view"));
+
+  g_assert_cmpint (cohort_query_model_get_sort (model), ==, COHORT_QUERY_SORT_FAMILY_NAME);
+
+  /* A column header sorts the list in the database. */
+  gtk_column_view_sort_by_column (view,
+                                  GTK_COLUMN_VIEW_COLUMN (page_child (shown.page, "code_column")),
+                                  GTK_SORT_DESCENDING);
+  wait_until_idle (shown.page);
+  g_assert_cmpint (cohort_query_model_get_sort (model), ==, COHORT_QUERY_SORT_CODE);
+  g_assert_true (cohort_query_model_get_descending (model));
+  assert_listed (shown.page, 0, "Silva");
+  assert_listed (shown.page, 2, "Tanaka");
+
+  gtk_column_view_sort_by_column (view,
+                                  GTK_COLUMN_VIEW_COLUMN (page_child (shown.page,
+                                                                      "nationality_column")),
+                                  GTK_SORT_ASCENDING);
+  wait_until_idle (shown.page);
+  g_assert_cmpint (cohort_query_model_get_sort (model), ==, COHORT_QUERY_SORT_NATIONALITY);
+  g_assert_false (cohort_query_model_get_descending (model));
+  assert_listed (shown.page, 0, "Silva");    /* BR */
+  assert_listed (shown.page, 1, "Tanaka");   /* JP */
+  assert_listed (shown.page, 2, "Okafor");   /* NG */
+
+  gtk_column_view_sort_by_column (view,
+                                  GTK_COLUMN_VIEW_COLUMN (page_child (shown.page, "name_column")),
+                                  GTK_SORT_DESCENDING);
+  wait_until_idle (shown.page);
+  g_assert_cmpint (cohort_query_model_get_sort (model), ==, COHORT_QUERY_SORT_FAMILY_NAME);
+  assert_listed (shown.page, 0, "Tanaka");
+  assert_listed (shown.page, 2, "Okafor");
+
+  close_page (&shown);
+}
+
+static void
+test_edit_and_undo (CohortTestFixture *fixture,
+                    gconstpointer      user_data)
+{
+  CohortPersonEditor *editor;
+  g_autoptr(CohortPerson) stored = NULL;
+  Shown shown;
+
+  fill_database (fixture->db);
+  shown = show_page (fixture->db);
+  editor = cohort_trainees_page_get_editor (shown.page);
+
+  select_code (shown.page, "P-002");
+  g_assert_cmpstr (field_text (shown.page, "given_name"), ==, "Chinedu");
+  g_assert_cmpstr (field_text (shown.page, "nationality"), ==, "NG");
+  g_assert_false (cohort_person_editor_get_modified (editor));
+
+  /* The person's enrolment is listed under the fields. */
+  g_assert_cmpuint (cohort_person_editor_get_n_history (editor, COHORT_PERSON_HISTORY_ENROLMENT),
+                    ==, 1);
+  g_assert_cmpuint (cohort_person_editor_get_n_history (editor, COHORT_PERSON_HISTORY_PLACEMENT),
+                    ==, 0);
+
+  set_field (shown.page, "given_name", "Chidi");
+  g_assert_true (cohort_person_editor_get_modified (editor));
+  activate (shown.page, "trainees.save");
+  g_assert_false (cohort_person_editor_get_modified (editor));
+
+  stored = load_person (fixture->db, "P-002");
+  g_assert_cmpstr (cohort_person_get_given_name (stored), ==, "Chidi");
+  g_assert_cmpstr (cohort_person_get_birth_date (stored), ==, "1988-01-15");
+  g_clear_object (&stored);
+
+  /* The list shows the change, and keeps the person chosen. */
+  {
+    g_autofree char *given = dup_listed (shown.page, 0, "given-name");
+
+    g_assert_cmpstr (given, ==, "Chidi");
+  }
+  g_assert_cmpuint (gtk_single_selection_get_selected (
+                      cohort_trainees_page_get_selection (shown.page)), ==, 0);
+
+  /* Ctrl+Z puts the previous state back. */
+  activate (shown.page, "trainees.undo");
+  stored = load_person (fixture->db, "P-002");
+  g_assert_cmpstr (cohort_person_get_given_name (stored), ==, "Chinedu");
+  g_assert_cmpstr (field_text (shown.page, "given_name"), ==, "Chinedu");
+  g_clear_object (&stored);
+
+  /* Once: there is nothing more to undo. */
+  activate (shown.page, "trainees.undo");
+  stored = load_person (fixture->db, "P-002");
+  g_assert_cmpstr (cohort_person_get_given_name (stored), ==, "Chinedu");
+  g_clear_object (&stored);
+
+  close_page (&shown);
+}
+
+static void
+test_create_and_undo (CohortTestFixture *fixture,
+                      gconstpointer      user_data)
+{
+  CohortPersonEditor *editor;
+  g_autoptr(CohortPerson) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  CohortRecord *found = NULL;
+  Shown shown;
+
+  fill_database (fixture->db);
+  shown = show_page (fixture->db);
+  editor = cohort_trainees_page_get_editor (shown.page);
+
+  activate (shown.page, "trainees.new");
+  g_assert_nonnull (cohort_person_editor_get_person (editor));
+  g_assert_cmpint (cohort_record_get_id (COHORT_RECORD (cohort_person_editor_get_person (editor))),
+                   ==, 0);
+  g_assert_cmpstr (field_text (shown.page, "code"), ==, "");
+
+  set_field (shown.page, "code", "P-100");
+  set_field (shown.page, "family_name", "Novak");
+  set_field (shown.page, "given_name", "Eva");
+  set_field (shown.page, "nationality", "CZ");
+  activate (shown.page, "trainees.save");
+  g_assert_null (cohort_person_editor_get_error_text (editor));
+
+  stored = load_person (fixture->db, "P-100");
+  g_assert_cmpstr (cohort_person_get_family_name (stored), ==, "Novak");
+  g_assert_cmpstr (cohort_person_get_nationality (stored), ==, "CZ");
+  g_assert_cmpint (cohort_record_get_id (COHORT_RECORD (cohort_person_editor_get_person (editor))),
+                   ==, cohort_record_get_id (COHORT_RECORD (stored)));
+  g_clear_object (&stored);
+
+  /* Undoing a creation deletes the new person. */
+  activate (shown.page, "trainees.undo");
+  g_assert_true (cohort_store_find_by_code (fixture->db, COHORT_TYPE_PERSON, "P-100", &found,
+                                            &error));
+  g_assert_no_error (error);
+  g_assert_true (cohort_record_is_deleted (found));
+  g_clear_object (&found);
+  g_assert_null (cohort_person_editor_get_person (editor));
+
+  close_page (&shown);
+}
+
+static void
+test_duplicate (CohortTestFixture *fixture,
+                gconstpointer      user_data)
+{
+  CohortPersonEditor *editor;
+  AdwMessageDialog *dialog;
+  CohortRecord *found = NULL;
+  g_autoptr(GError) error = NULL;
+  Shown shown;
+
+  fill_database (fixture->db);
+  shown = show_page (fixture->db);
+  editor = cohort_trainees_page_get_editor (shown.page);
+
+  /* The same name and date of birth as P-001. */
+  activate (shown.page, "trainees.new");
+  set_field (shown.page, "code", "P-101");
+  set_field (shown.page, "family_name", "TANAKA");
+  set_field (shown.page, "given_name", "aiko");
+  set_field (shown.page, "birth_date", "1990-04-01");
+  activate (shown.page, "trainees.save");
+
+  dialog = cohort_trainees_page_get_duplicate_dialog (shown.page);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "P-001"));
+  g_assert_true (cohort_store_find_by_code (fixture->db, COHORT_TYPE_PERSON, "P-101", &found,
+                                            &error));
+  g_assert_no_error (error);
+  g_assert_null (found);
+
+  /* "Open Existing Record" shows the one already there. */
+  adw_message_dialog_response (dialog, "open");
+  wait_until_idle (shown.page);
+  g_assert_null (cohort_trainees_page_get_duplicate_dialog (shown.page));
+  g_assert_cmpstr (cohort_person_get_code (cohort_person_editor_get_person (editor)), ==,
+                   "P-001");
+  g_assert_cmpstr (field_text (shown.page, "given_name"), ==, "Aiko");
+
+  /* "Save Anyway" saves. */
+  activate (shown.page, "trainees.new");
+  set_field (shown.page, "code", "P-101");
+  set_field (shown.page, "family_name", "Tanaka");
+  set_field (shown.page, "given_name", "Aiko");
+  set_field (shown.page, "birth_date", "1990-04-01");
+  activate (shown.page, "trainees.save");
+  dialog = cohort_trainees_page_get_duplicate_dialog (shown.page);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "save");
+  wait_until_idle (shown.page);
+  g_assert_true (cohort_store_find_by_code (fixture->db, COHORT_TYPE_PERSON, "P-101", &found,
+                                            &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (found);
+  g_clear_object (&found);
+
+  close_page (&shown);
+}
+
+static void
+test_delete_and_undo (CohortTestFixture *fixture,
+                      gconstpointer      user_data)
+{
+  g_autoptr(CohortPerson) stored = NULL;
+  CohortPersonEditor *editor;
+  Shown shown;
+
+  fill_database (fixture->db);
+  shown = show_page (fixture->db);
+
+  select_code (shown.page, "P-003");
+  activate (shown.page, "trainees.delete");
+
+  stored = load_person (fixture->db, "P-003");
+  g_assert_true (cohort_record_is_deleted (COHORT_RECORD (stored)));
+  g_clear_object (&stored);
+  g_assert_cmpuint (n_listed (shown.page), ==, 2);
+  g_assert_null (cohort_person_editor_get_person (cohort_trainees_page_get_editor (shown.page)));
+
+  /* The toast's Undo and Ctrl+Z are one action. */
+  activate (shown.page, "trainees.undo");
+  stored = load_person (fixture->db, "P-003");
+  g_assert_false (cohort_record_is_deleted (COHORT_RECORD (stored)));
+  g_clear_object (&stored);
+  g_assert_cmpuint (n_listed (shown.page), ==, 3);
+  editor = cohort_trainees_page_get_editor (shown.page);
+  g_assert_cmpstr (cohort_person_get_code (cohort_person_editor_get_person (editor)), ==, "P-003");
+  assert_listed (shown.page,
+                 gtk_single_selection_get_selected (
+                   cohort_trainees_page_get_selection (shown.page)),
+                 "Silva");
+
+  close_page (&shown);
+}
+
+static void
+test_rule_violation (CohortTestFixture *fixture,
+                     gconstpointer      user_data)
+{
+  CohortPersonEditor *editor;
+  g_autoptr(CohortPerson) stored = NULL;
+  GtkWidget *row;
+  GtkWidget *message;
+  Shown shown;
+
+  fill_database (fixture->db);
+  shown = show_page (fixture->db);
+  editor = cohort_trainees_page_get_editor (shown.page);
+
+  select_code (shown.page, "P-001");
+  set_field (shown.page, "given_name", "Aiko-chan");
+  set_field (shown.page, "birth_date", "2026-02-30");
+  activate (shown.page, "trainees.save");
+
+  /* The row of the date says what is wrong, right under it. */
+  row = cohort_person_editor_get_field_row (editor, "birth_date");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_assert_nonnull (cohort_person_editor_get_error_text (editor));
+  message = gtk_widget_get_next_sibling (row);
+  g_assert_nonnull (message);
+  g_assert_cmpstr (gtk_widget_get_name (message), ==, "error-message");
+  g_assert_true (gtk_widget_get_mapped (message));
+  g_assert_false (gtk_widget_has_css_class (cohort_person_editor_get_field_row (editor,
+                                                                                "given_name"),
+                                            "error"));
+
+  /* Nothing was saved, and the form keeps what was typed. */
+  stored = load_person (fixture->db, "P-001");
+  g_assert_cmpstr (cohort_person_get_birth_date (stored), ==, "1990-04-01");
+  g_assert_cmpstr (cohort_person_get_given_name (stored), ==, "Aiko");
+  g_clear_object (&stored);
+  g_assert_cmpstr (field_text (shown.page, "birth_date"), ==, "2026-02-30");
+
+  /* Corrected, it saves and the message goes. */
+  set_field (shown.page, "birth_date", "1990-04-02");
+  activate (shown.page, "trainees.save");
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  g_assert_null (cohort_person_editor_get_error_text (editor));
+  stored = load_person (fixture->db, "P-001");
+  g_assert_cmpstr (cohort_person_get_birth_date (stored), ==, "1990-04-02");
+
+  close_page (&shown);
+}
+
+static void
+test_empty (CohortTestFixture *fixture,
+            gconstpointer      user_data)
+{
+  Shown shown = show_page (fixture->db);
+  GObject *empty = page_child (shown.page, "empty_page");
+
+  g_assert_cmpstr (cohort_trainees_page_get_visible_state (shown.page), ==, "empty");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (empty)));
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (empty)),
+                            "demo"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (page_child (shown.page, "results_label"))),
+                   ==, "0 trainees");
+
+  close_page (&shown);
+}
+
+static void
+test_external_change (CohortTestFixture *fixture,
+                      gconstpointer      user_data)
+{
+  g_autoptr(CohortDatabase) other = NULL;
+  g_autoptr(GError) error = NULL;
+  Shown shown;
+
+  fill_database (fixture->db);
+  shown = show_page (fixture->db);
+  assert_listed (shown.page, 0, "Okafor");
+
+  other = cohort_database_open (fixture->path, COHORT_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  exec_sql (other, "UPDATE person SET family_name = 'Abara', updated_at = :now WHERE id = 2");
+
+  g_assert_true (cohort_database_check_external_changes (fixture->db));
+  wait_until_idle (shown.page);
+  assert_listed (shown.page, 0, "Abara");
+
+  close_page (&shown);
+}
+
+static void
+test_find (CohortTestFixture *fixture,
+           gconstpointer      user_data)
+{
+  Shown shown;
+  GtkWidget *search;
+  GtkWidget *column_view;
+
+  fill_database (fixture->db);
+  shown = show_page (fixture->db);
+
+  /* From the list, Ctrl+F goes to the search entry. */
+  column_view = GTK_WIDGET (page_child (shown.page, "column_view"));
+  g_assert_true (gtk_widget_grab_focus (column_view) ||
+                 gtk_widget_child_focus (column_view, GTK_DIR_TAB_FORWARD));
+  search = GTK_WIDGET (page_child (shown.page, "search_entry"));
+  g_assert_false (gtk_widget_is_focus (search) || gtk_widget_get_focus_child (search) != NULL);
+
+  activate (shown.page, "trainees.find");
+  g_assert_true (gtk_widget_is_focus (search) || gtk_widget_get_focus_child (search) != NULL);
+
+  close_page (&shown);
+}
+
+/* G_TEST_OPTION_ISOLATE_DIRS empties XDG_DATA_DIRS for each test, which hides the MIME
+ * database; gdk-pixbuf needs it to recognise the SVG icons GTK draws (as in test-window.c). */
+static void
+keep_mime_database (void)
+{
+  const char * const *data_dirs = g_get_system_data_dirs ();
+  g_autoptr(GPtrArray) mime_dirs = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; data_dirs[i] != NULL; i++)
+    g_ptr_array_add (mime_dirs, g_build_filename (data_dirs[i], "mime", NULL));
+  g_ptr_array_add (mime_dirs, NULL);
+
+  g_content_type_set_mime_dirs ((const char * const *) mime_dirs->pdata);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  keep_mime_database ();
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  /* Widget tests need a display; without one this fails rather than skips. */
+  gtk_init ();
+  adw_init ();
+
+  cohort_test_add ("/cohort/trainees/list", test_list);
+  cohort_test_add ("/cohort/trainees/search-and-filters", test_search_and_filters);
+  cohort_test_add ("/cohort/trainees/sort", test_sort);
+  cohort_test_add ("/cohort/trainees/edit-and-undo", test_edit_and_undo);
+  cohort_test_add ("/cohort/trainees/create-and-undo", test_create_and_undo);
+  cohort_test_add ("/cohort/trainees/duplicate", test_duplicate);
+  cohort_test_add ("/cohort/trainees/delete-and-undo", test_delete_and_undo);
+  cohort_test_add ("/cohort/trainees/rule-violation", test_rule_violation);
+  cohort_test_add ("/cohort/trainees/empty", test_empty);
+  cohort_test_add ("/cohort/trainees/external-change", test_external_change);
+  cohort_test_add ("/cohort/trainees/find", test_find);
+
+  return g_test_run ();
+}
