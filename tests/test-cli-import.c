@@ -173,15 +173,18 @@ test_formats (Fixture       *fixture,
   const char *missing[] = { "import", NULL };
   g_auto(Result) result = { 0 };
 
+  /* An XCRI-CAP file read as IMS Enterprise is refused, with its place. */
   run (fixture, &result, as_ims);
   g_assert_cmpint (result.status, ==, 1);
-  g_assert_nonnull (strstr (result.err, "cannot import IMS Enterprise files yet"));
+  g_assert_nonnull (strstr (result.err, "ou-example.xml:"));
+  g_assert_nonnull (strstr (result.err, "not an IMS Enterprise file"));
 
-  /* CSV is told apart by its content. */
-  g_assert_true (g_file_set_contents (csv, "family_name,given_name\nTanaka,Hanako\n", -1, NULL));
+  /* CSV is told apart by its content, and trainees by the header. */
+  g_assert_true (g_file_set_contents (csv, "code,family_name,given_name\nT-1,Tanaka,Hanako\n",
+                                      -1, NULL));
   run (fixture, &result, as_csv);
-  g_assert_cmpint (result.status, ==, 1);
-  g_assert_nonnull (strstr (result.err, "cannot import CSV files yet"));
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "1 person: 1 new, 0 updated, 0 unchanged, 0 rejected"));
 
   run (fixture, &result, unknown);
   g_assert_cmpint (result.status, ==, 2);
@@ -193,6 +196,85 @@ test_formats (Fixture       *fixture,
   run (fixture, &result, as_xcri);
   g_assert_cmpint (result.status, ==, 0);
   g_assert_nonnull (strstr (result.out, "2 courses: 2 new"));
+}
+
+/* IMS Enterprise (Moodle's example, in ISO-8859-1) found by its root element. */
+static void
+test_ims (Fixture       *fixture,
+          gconstpointer  user_data)
+{
+  g_autofree char *path = cohort_test_dup_shared_data ("xml", "ims-enterprise", "example.xml",
+                                                       NULL);
+  const char *args[] = { "import", path, NULL };
+  const char *wrong_target[] = { "import", "--csv-target", "trainees", path, NULL };
+  g_auto(Result) result = { 0 };
+
+  run (fixture, &result, args);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "5 people: 5 new, 0 updated, 0 unchanged, 0 rejected"));
+  g_assert_nonnull (strstr (result.out, "1 course: 1 new"));
+  g_assert_nonnull (strstr (result.out, "1 group (course run): 1 new"));
+  g_assert_nonnull (strstr (result.out, "5 memberships: 5 new, 0 updated, 0 unchanged, "
+                                        "0 rejected"));
+  g_assert_cmpint (count_rows (fixture->path, "person"), ==, 5);
+  g_assert_cmpint (count_rows (fixture->path, "enrolment"), ==, 4);
+  g_assert_cmpint (count_rows (fixture->path, "run_trainer"), ==, 1);
+
+  run (fixture, &result, args);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "5 people: 0 new, 0 updated, 5 unchanged"));
+  g_assert_nonnull (strstr (result.out, "Nothing to import"));
+  g_assert_cmpint (count_rows (fixture->path, "import_batch"), ==, 1);
+
+  run (fixture, &result, wrong_target);
+  g_assert_cmpint (result.status, ==, 2);
+  g_assert_nonnull (strstr (result.err, "--csv-target"));
+}
+
+/* CSV organisations, trainees and placements, each found from the header. */
+static void
+test_csv_targets (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autofree char *organisations = g_test_build_filename (G_TEST_DIST, "data", "csv",
+                                                          "organisations.csv", NULL);
+  g_autofree char *trainees = g_test_build_filename (G_TEST_DIST, "data", "csv",
+                                                     "trainees-intl.csv", NULL);
+  g_autofree char *placements = g_test_build_filename (G_TEST_DIST, "data", "csv",
+                                                       "placements.csv", NULL);
+  g_autofree char *overlap = g_test_build_filename (G_TEST_DIST, "data", "csv",
+                                                    "placements-overlap.csv", NULL);
+  const char *import_organisations[] = { "import", organisations, NULL };
+  const char *import_trainees[] = { "import", trainees, NULL };
+  const char *import_placements[] = { "import", placements, NULL };
+  const char *import_overlap[] = { "import", "--format", "csv", "--csv-target", "placements",
+                                   overlap, NULL };
+  const char *bad_target[] = { "import", "--csv-target", "courses", trainees, NULL };
+  g_auto(Result) result = { 0 };
+
+  run (fixture, &result, import_organisations);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "2 organisations: 2 new"));
+
+  run (fixture, &result, import_trainees);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "3 people: 3 new"));
+
+  run (fixture, &result, import_placements);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "2 placements: 2 new"));
+
+  run (fixture, &result, import_overlap);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "4 placements: 1 new, 0 updated, 0 unchanged, "
+                                        "3 rejected"));
+  g_assert_nonnull (strstr (result.err, "placements-overlap.csv:2: Placement “T-001” cannot be "
+                                        "imported: This placement overlaps"));
+  g_assert_cmpint (count_rows (fixture->path, "placement"), ==, 3);
+
+  run (fixture, &result, bad_target);
+  g_assert_cmpint (result.status, ==, 2);
+  g_assert_nonnull (strstr (result.err, "“courses”"));
 }
 
 /* --validate checks against the schemas: with them it imports, without them it refuses. */
@@ -258,6 +340,10 @@ main (int   argc,
   g_test_add ("/cohort/cli/import/refused", Fixture, NULL, fixture_set_up, test_refused,
               fixture_tear_down);
   g_test_add ("/cohort/cli/import/formats", Fixture, NULL, fixture_set_up, test_formats,
+              fixture_tear_down);
+  g_test_add ("/cohort/cli/import/ims", Fixture, NULL, fixture_set_up, test_ims,
+              fixture_tear_down);
+  g_test_add ("/cohort/cli/import/csv-targets", Fixture, NULL, fixture_set_up, test_csv_targets,
               fixture_tear_down);
   g_test_add ("/cohort/cli/import/validate", Fixture, NULL, fixture_set_up, test_validate,
               fixture_tear_down);

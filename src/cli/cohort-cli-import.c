@@ -9,10 +9,12 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cohort-csv-reader.h"
 #include "cohort-import-plan.h"
 #include "cohort-validation.h"
 
-/* `cohort import FILE [--dry-run] [--format xcri|ims|csv] [--validate]` */
+/* `cohort import FILE [--dry-run] [--format xcri|ims|csv]
+ *  [--csv-target trainees|organisations|placements] [--validate]` */
 
 typedef enum
 {
@@ -88,6 +90,65 @@ detect_format (GFile    *file,
   return TRUE;
 }
 
+static gboolean
+parse_csv_target (const char      *word,
+                  CohortCsvTarget *out_target)
+{
+  if (g_ascii_strcasecmp (word, "trainees") == 0)
+    *out_target = COHORT_CSV_TARGET_TRAINEES;
+  else if (g_ascii_strcasecmp (word, "organisations") == 0 ||
+           g_ascii_strcasecmp (word, "organizations") == 0)
+    *out_target = COHORT_CSV_TARGET_ORGANISATIONS;
+  else if (g_ascii_strcasecmp (word, "placements") == 0)
+    *out_target = COHORT_CSV_TARGET_PLACEMENTS;
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+/* Whether the header of @file, read for @target, has a column of @target at all and, when
+ * @fields is given, one of those. */
+static gboolean
+csv_header_has (GFile              *file,
+                CohortCsvTarget     target,
+                const char * const *fields)
+{
+  g_autoptr(CohortCsvReader) reader = NULL;
+
+  reader = cohort_csv_reader_new_for_file (file, target, NULL);
+  if (reader == NULL || !cohort_csv_reader_read_header (reader, NULL, NULL))
+    return FALSE;
+
+  if (fields == NULL)
+    return TRUE;
+
+  for (guint i = 0; i < COHORT_CSV_MAX_COLUMNS; i++)
+    {
+      const char *field = cohort_csv_reader_get_column_field (reader, i);
+
+      if (field != NULL && g_strv_contains (fields, field))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* What the rows of a CSV file are, from its header: placements if it has a host, office or
+ * duty station column, trainees if it has a person's name, organisations otherwise. */
+static CohortCsvTarget
+detect_csv_target (GFile *file)
+{
+  static const char * const placement_fields[] = { "host", "office", "duty_station", NULL };
+
+  if (csv_header_has (file, COHORT_CSV_TARGET_PLACEMENTS, placement_fields))
+    return COHORT_CSV_TARGET_PLACEMENTS;
+  if (csv_header_has (file, COHORT_CSV_TARGET_TRAINEES, NULL))
+    return COHORT_CSV_TARGET_TRAINEES;
+
+  return COHORT_CSV_TARGET_ORGANISATIONS;
+}
+
 static void
 on_plan_progress_cb (CohortImportPlan *plan,
                      guint             n_done,
@@ -124,6 +185,15 @@ kind_noun (CohortImportRecordKind kind,
       return g_dngettext (GETTEXT_PACKAGE, "organisation", "organisations", n);
     case COHORT_IMPORT_RECORD_COURSE:
       return g_dngettext (GETTEXT_PACKAGE, "course", "courses", n);
+    case COHORT_IMPORT_RECORD_IMS_PERSON:
+    case COHORT_IMPORT_RECORD_PERSON:
+      return g_dngettext (GETTEXT_PACKAGE, "person", "people", n);
+    case COHORT_IMPORT_RECORD_IMS_GROUP:
+      return g_dngettext (GETTEXT_PACKAGE, "group (course run)", "groups (course runs)", n);
+    case COHORT_IMPORT_RECORD_IMS_MEMBERSHIP:
+      return g_dngettext (GETTEXT_PACKAGE, "membership", "memberships", n);
+    case COHORT_IMPORT_RECORD_PLACEMENT:
+      return g_dngettext (GETTEXT_PACKAGE, "placement", "placements", n);
     case COHORT_IMPORT_RECORD_COURSE_RUN:
     default:
       return g_dngettext (GETTEXT_PACKAGE, "course run", "course runs", n);
@@ -139,6 +209,15 @@ kind_name (CohortImportRecordKind kind)
       return _("Organisation");
     case COHORT_IMPORT_RECORD_COURSE:
       return _("Course");
+    case COHORT_IMPORT_RECORD_IMS_PERSON:
+    case COHORT_IMPORT_RECORD_PERSON:
+      return _("Person");
+    case COHORT_IMPORT_RECORD_IMS_GROUP:
+      return _("Group");
+    case COHORT_IMPORT_RECORD_IMS_MEMBERSHIP:
+      return _("Membership");
+    case COHORT_IMPORT_RECORD_PLACEMENT:
+      return _("Placement");
     case COHORT_IMPORT_RECORD_COURSE_RUN:
     default:
       return _("Course run");
@@ -146,15 +225,27 @@ kind_name (CohortImportRecordKind kind)
 }
 
 static void
-print_summary (CohortImportPlan *plan)
+print_summary (CohortImportPlan *plan,
+               Format            format)
 {
-  static const CohortImportRecordKind kinds[] = {
+  static const CohortImportRecordKind xcri_kinds[] = {
     COHORT_IMPORT_RECORD_ORGANISATION,
     COHORT_IMPORT_RECORD_COURSE,
     COHORT_IMPORT_RECORD_COURSE_RUN,
   };
+  static const CohortImportRecordKind other_kinds[] = {
+    COHORT_IMPORT_RECORD_ORGANISATION,
+    COHORT_IMPORT_RECORD_PERSON,
+    COHORT_IMPORT_RECORD_PLACEMENT,
+    COHORT_IMPORT_RECORD_IMS_PERSON,
+    COHORT_IMPORT_RECORD_COURSE,
+    COHORT_IMPORT_RECORD_IMS_GROUP,
+    COHORT_IMPORT_RECORD_IMS_MEMBERSHIP,
+  };
+  const CohortImportRecordKind *kinds = format == FORMAT_XCRI ? xcri_kinds : other_kinds;
+  guint n_kinds = format == FORMAT_XCRI ? G_N_ELEMENTS (xcri_kinds) : G_N_ELEMENTS (other_kinds);
 
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+  for (guint i = 0; i < n_kinds; i++)
     {
       guint n_new = cohort_import_plan_get_count (plan, kinds[i], COHORT_IMPORT_OUTCOME_NEW);
       guint n_updated = cohort_import_plan_get_count (plan, kinds[i],
@@ -164,6 +255,10 @@ print_summary (CohortImportPlan *plan)
       guint n_rejected = cohort_import_plan_get_count (plan, kinds[i],
                                                        COHORT_IMPORT_OUTCOME_REJECTED);
       guint n = n_new + n_updated + n_unchanged + n_rejected;
+
+      /* IMS Enterprise and CSV: only the kinds the file holds (or the import adds). */
+      if (n == 0 && format != FORMAT_XCRI)
+        continue;
 
       /* Translators: "326 courses: 320 new, 2 updated, 0 unchanged, 4 rejected"; the second
        * %s is "course" or "courses" */
@@ -245,6 +340,7 @@ cohort_cli_import (const char  *database,
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *format_word = NULL;
+  g_autofree char *target_word = NULL;
   g_autofree char *display = NULL;
   gboolean dry_run = FALSE;
   gboolean validate = FALSE;
@@ -254,6 +350,9 @@ cohort_cli_import (const char  *database,
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_word,
       N_("The file’s format: xcri, ims or csv (by default, found from its content)"),
       N_("FORMAT") },
+    { "csv-target", 0, 0, G_OPTION_ARG_STRING, &target_word,
+      N_("What the rows of a CSV file are: trainees, organisations or placements (by default, "
+         "found from its header)"), N_("TARGET") },
     { "validate", 0, 0, G_OPTION_ARG_NONE, &validate,
       N_("Also check an XCRI-CAP file against the XCRI-CAP 1.2 schemas"), NULL },
     G_OPTION_ENTRY_NULL
@@ -261,12 +360,15 @@ cohort_cli_import (const char  *database,
   Progress progress = { 0 };
   gboolean show_progress;
   Format format = FORMAT_XCRI;
+  CohortCsvTarget csv_target = COHORT_CSV_TARGET_TRAINEES;
   const char *path;
   int status = COHORT_EXIT_SUCCESS;
 
   context = cohort_cli_option_context_new ("import", _("FILE"),
-                                           _("Import a course catalogue (XCRI-CAP 1.2) into "
-                                             "the database."),
+                                           _("Import a course catalogue (XCRI-CAP 1.2), "
+                                             "people, course runs and enrolments (IMS "
+                                             "Enterprise 1.1) or trainees, organisations or "
+                                             "placements (CSV) into the database."),
                                            _("First the whole file is read and matched "
                                              "against the database: what is new, what "
                                              "changes, what is already there, and what cannot "
@@ -289,6 +391,11 @@ cohort_cli_import (const char  *database,
     return cohort_cli_usage_error ("import", _("“%s” is not a format Cohort imports; use xcri, "
                                                "ims or csv"), format_word);
 
+  if (target_word != NULL && !parse_csv_target (target_word, &csv_target))
+    return cohort_cli_usage_error ("import", _("“%s” is not something Cohort imports from CSV; "
+                                               "use trainees, organisations or placements"),
+                                   target_word);
+
   file = g_file_new_for_commandline_arg (argv[1]);
   display = g_filename_display_name (argv[1]);
 
@@ -298,18 +405,10 @@ cohort_cli_import (const char  *database,
       return COHORT_EXIT_FAILURE;
     }
 
-  if (format == FORMAT_IMS)
-    {
-      cohort_cli_printerr_at (display, 0, 0, _("This version of Cohort cannot import IMS "
-                                               "Enterprise files yet"));
-      return COHORT_EXIT_FAILURE;
-    }
-  if (format == FORMAT_CSV)
-    {
-      cohort_cli_printerr_at (display, 0, 0, _("This version of Cohort cannot import CSV "
-                                               "files yet"));
-      return COHORT_EXIT_FAILURE;
-    }
+  if (target_word != NULL && format != FORMAT_CSV)
+    return cohort_cli_usage_error ("import", _("--csv-target is for CSV files only"));
+  if (format == FORMAT_CSV && target_word == NULL)
+    csv_target = detect_csv_target (file);
 
   path = cohort_cli_get_database (database);
   if (dry_run)
@@ -319,8 +418,13 @@ cohort_cli_import (const char  *database,
   if (db == NULL)
     return COHORT_EXIT_FAILURE;
 
-  plan = cohort_import_plan_new_for_xcri (file, validate ? COHORT_XCRI_READER_VALIDATE
-                                                         : COHORT_XCRI_READER_DEFAULT);
+  if (format == FORMAT_IMS)
+    plan = cohort_import_plan_new_for_ims (file);
+  else if (format == FORMAT_CSV)
+    plan = cohort_import_plan_new_for_csv (file, csv_target);
+  else
+    plan = cohort_import_plan_new_for_xcri (file, validate ? COHORT_XCRI_READER_VALIDATE
+                                                           : COHORT_XCRI_READER_DEFAULT);
 
   show_progress = isatty (STDERR_FILENO);
   if (show_progress)
@@ -352,7 +456,7 @@ cohort_cli_import (const char  *database,
     }
 
   print_issues (plan, display);
-  print_summary (plan);
+  print_summary (plan, format);
   print_updates (plan);
 
   if (dry_run)

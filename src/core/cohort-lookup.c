@@ -70,6 +70,56 @@ cohort_lookup_organisation_by_name (CohortDatabase      *db,
 }
 
 /**
+ * cohort_lookup_run_trainer:
+ * @db: a database
+ * @run_id: a course run
+ * @person_id: a person
+ * @role: (nullable): a `run_trainer.role` code (%NULL: `trainer`)
+ * @out_found: (out): whether @person_id has @role in @run_id (not deleted)
+ * @error: return location for a #GError
+ *
+ * Finds whether a trainer is already assigned, as an importer matches a membership.
+ *
+ * Returns: %FALSE with @error set only when the database fails
+ */
+gboolean
+cohort_lookup_run_trainer (CohortDatabase  *db,
+                           gint64           run_id,
+                           gint64           person_id,
+                           const char      *role,
+                           gboolean        *out_found,
+                           GError         **error)
+{
+  CohortStatement *stmt;
+  gboolean has_row = FALSE;
+
+  g_return_val_if_fail (COHORT_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (out_found != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  *out_found = FALSE;
+
+  stmt = cohort_database_prepare (db,
+                                  "SELECT 1 FROM run_trainer "
+                                  "WHERE run_id = :run_id AND person_id = :person_id "
+                                  "AND role = coalesce(:role, 'trainer') "
+                                  "AND deleted_at IS NULL LIMIT 1",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  cohort_statement_bind_int64 (stmt, ":run_id", run_id);
+  cohort_statement_bind_int64 (stmt, ":person_id", person_id);
+  cohort_statement_bind_text (stmt, ":role", role);
+  if (!cohort_statement_step (stmt, &has_row, error))
+    return FALSE;
+  cohort_statement_reset (stmt);
+
+  *out_found = has_row;
+  return TRUE;
+}
+
+/**
  * CohortCodeSet:
  *
  * The codes an importer has met so far in a file, to find a code used twice.  They are kept

@@ -13,6 +13,13 @@ gboolean cohort_lookup_organisation_by_name (CohortDatabase      *db,
                                              CohortOrganisation **out_organisation,
                                              GError             **error);
 
+gboolean cohort_lookup_run_trainer         (CohortDatabase      *db,
+                                             gint64               run_id,
+                                             gint64               person_id,
+                                             const char          *role,
+                                             gboolean            *out_found,
+                                             GError             **error);
+
 typedef struct _CohortCodeSet CohortCodeSet;
 
 CohortCodeSet *cohort_code_set_new  (CohortDatabase  *db,

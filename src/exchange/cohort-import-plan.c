@@ -10,9 +10,15 @@
 
 #include "cohort-course-run.h"
 #include "cohort-course.h"
+#include "cohort-csv-reader.h"
+#include "cohort-enrolment.h"
 #include "cohort-import-batch.h"
+#include "cohort-ims-reader.h"
 #include "cohort-lookup.h"
 #include "cohort-organisation.h"
+#include "cohort-person.h"
+#include "cohort-placement.h"
+#include "cohort-run-trainer.h"
 #include "cohort-store.h"
 #include "cohort-utils.h"
 #include "cohort-validation.h"
@@ -38,8 +44,18 @@
  */
 
 #define MAX_LISTED 10000
-#define N_KINDS 3
+#define N_KINDS (COHORT_IMPORT_RECORD_PLACEMENT + 1)
 #define PLANNED_NEW_ID G_MAXINT64  /* a row the plan would add: it has no id yet */
+
+/* The formats a plan reads; the reader is behind a small table of functions (see Source). */
+typedef enum
+{
+  PLAN_FORMAT_XCRI,
+  PLAN_FORMAT_IMS,
+  PLAN_FORMAT_CSV,
+} PlanFormat;
+
+static const char * const format_names[] = { "xcri", "ims", "csv" };
 
 struct _CohortImportPlan
 {
@@ -50,6 +66,8 @@ struct _CohortImportPlan
   char                     *file_name;
   char                     *source;
   CohortXcriReaderFlags     flags;
+  PlanFormat                format;
+  CohortCsvTarget           csv_target;
 
   gboolean                  built;
   char                     *sha256;
@@ -109,6 +127,12 @@ typedef struct
   char              *course_code;     /* the last course handled, for its runs */
   gint64             course_id;       /* 0 when it was rejected */
   guint              course_line;
+
+  GHashTable        *persons;         /* IMS, CSV: person code -> gint64 id met in this pass */
+  GHashTable        *runs;            /* IMS: group code -> gint64 course run id */
+  GHashTable        *names;           /* CSV: organisation name -> gint64 id */
+  GHashTable        *placements;      /* CSV, planning: person id -> GListStore of the
+                                       * placements this file adds */
 
   guint              counts[N_KINDS][COHORT_IMPORT_N_OUTCOMES];
   guint              n_done;
@@ -184,17 +208,7 @@ diff_text (GPtrArray  **changes,
 static guint
 kind_index (CohortImportRecordKind kind)
 {
-  switch ((int) kind)
-    {
-    case COHORT_IMPORT_RECORD_ORGANISATION:
-      return 0;
-    case COHORT_IMPORT_RECORD_COURSE:
-      return 1;
-    case COHORT_IMPORT_RECORD_COURSE_RUN:
-      return 2;
-    default:
-      return G_MAXUINT;
-    }
+  return (guint) kind < N_KINDS ? (guint) kind : G_MAXUINT;
 }
 
 static void
@@ -724,6 +738,957 @@ handle_course_run (Walk                   *walk,
   return TRUE;
 }
 
+/* Persons, groups, memberships (IMS Enterprise) and CSV rows */
+
+/* Sets a text property to the file's value (a value the file does not give leaves what is
+ * stored), noting the change on a stored record. */
+static void
+merge_text (GPtrArray  **changes,
+            GObject     *object,
+            gboolean     is_stored,
+            const char  *property,
+            const char  *value)
+{
+  g_autofree char *old_value = NULL;
+
+  if (cohort_str_empty_to_null (value) == NULL)
+    return;
+
+  g_object_get (object, property, &old_value, NULL);
+  if (is_stored)
+    {
+      g_autofree char *field = g_strdelimit (g_strdup (property), "-", '_');
+
+      diff_text (changes, field, old_value, value);
+    }
+  g_object_set (object, property, value, NULL);
+}
+
+/* Sets an id property, noting the change (by @new_label) on a stored record. */
+static void
+merge_id (GPtrArray  **changes,
+          GObject     *object,
+          gboolean     is_stored,
+          const char  *property,
+          gint64       id,
+          const char  *new_label)
+{
+  gint64 old_id = 0;
+
+  if (id == 0)
+    return;
+
+  g_object_get (object, property, &old_id, NULL);
+  if (old_id == id)
+    return;
+  if (is_stored)
+    {
+      g_autofree char *field = g_strdelimit (g_strdup (property), "-", '_');
+      g_autofree char *old_value = old_id > 0 ? g_strdup_printf ("#%" G_GINT64_FORMAT, old_id)
+                                              : NULL;
+
+      add_change (changes, field, old_value, new_label);
+    }
+  g_object_set (object, property, id == PLANNED_NEW_ID ? (gint64) 0 : id, NULL);
+}
+
+static char *
+dup_person_label (CohortPerson *person)
+{
+  const char *given = cohort_str_empty_to_null (cohort_person_get_given_name (person));
+  const char *family = cohort_str_empty_to_null (cohort_person_get_family_name (person));
+
+  if (given == NULL && family == NULL)
+    {
+      given = cohort_str_empty_to_null (cohort_person_get_given_name_local (person));
+      family = cohort_str_empty_to_null (cohort_person_get_family_name_local (person));
+    }
+  if (given != NULL && family != NULL)
+    return g_strdup_printf ("%s %s", given, family);
+
+  return g_strdup (given != NULL ? given : family);
+}
+
+/* The id of the person with @code: one this import adds or has added, else one in the
+ * database.  0 when there is none. */
+static gboolean
+find_person_id (Walk        *walk,
+                const char  *code,
+                gint64      *out_id,
+                GError     **error)
+{
+  g_autoptr(CohortRecord) stored = NULL;
+  gpointer value;
+
+  *out_id = 0;
+  if (code == NULL)
+    return TRUE;
+
+  if (g_hash_table_lookup_extended (walk->persons, code, NULL, &value))
+    {
+      *out_id = *(gint64 *) value;
+      return TRUE;
+    }
+
+  if (!cohort_store_find_by_code (walk->db, COHORT_TYPE_PERSON, code, &stored, error))
+    return FALSE;
+  if (stored != NULL && !cohort_record_is_deleted (stored))
+    *out_id = cohort_record_get_id (stored);
+
+  return TRUE;
+}
+
+static void
+remember_id (GHashTable *table,
+             const char *code,
+             gint64      id)
+{
+  if (code != NULL)
+    g_hash_table_replace (table, g_strdup (code), g_memdup2 (&id, sizeof id));
+}
+
+/* The person whose e-mail address is @email, ignoring case, through core's duplicate
+ * detection (which compares addresses that way). */
+static gboolean
+find_person_by_email (Walk           *walk,
+                      const char     *email,
+                      CohortPerson  **out_person,
+                      GError        **error)
+{
+  g_autoptr(CohortPerson) candidate = cohort_person_new ();
+  g_autoptr(GPtrArray) similar = NULL;
+
+  *out_person = NULL;
+  if (cohort_str_empty_to_null (email) == NULL)
+    return TRUE;
+
+  cohort_person_set_email (candidate, email);
+  similar = cohort_store_find_similar_persons (walk->db, candidate, error);
+  if (similar == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < similar->len; i++)
+    {
+      CohortPerson *person = g_ptr_array_index (similar, i);
+      const char *other = cohort_person_get_email (person);
+      g_autofree char *folded = NULL;
+      g_autofree char *other_folded = NULL;
+
+      if (other == NULL)
+        continue;
+      folded = g_utf8_casefold (email, -1);
+      other_folded = g_utf8_casefold (other, -1);
+      if (strcmp (folded, other_folded) == 0)
+        {
+          *out_person = g_object_ref (person);
+          return TRUE;
+        }
+    }
+
+  return TRUE;
+}
+
+static const char * const person_properties[] = {
+  "family-name", "given-name", "family-name-local", "given-name-local", "name-order",
+  "gender", "gender-self", "birth-date", "nationality", "email", "phone", "notes",
+};
+
+/* A person from the file (@incoming, with its fields set): matched by code; with no code, by
+ * e-mail address; a new person who looks like one already in Cohort (core's duplicate
+ * detection) is rejected rather than entered twice. */
+static gboolean
+plan_person (Walk                *walk,
+             CohortImportRecord  *record,
+             CohortPerson        *incoming,
+             gint64               affiliation_id,
+             const char          *affiliation,
+             GError             **error)
+{
+  g_autoptr(CohortRecord) stored = NULL;
+  g_autoptr(CohortPerson) person = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autofree char *label = dup_person_label (incoming);
+  const char *code = cohort_str_empty_to_null (cohort_person_get_code (incoming));
+  GError *local_error = NULL;
+  CohortImportOutcome outcome;
+
+  /* Checked in both passes, so that commit does what the plan said. */
+  if (code != NULL && g_hash_table_contains (walk->persons, code))
+    {
+      g_autofree char *reason =
+        g_strdup_printf (_("Another person in this file has the same code “%s”"), code);
+
+      reject (walk, record, code, label, reason, "code");
+      return TRUE;
+    }
+
+  if (code != NULL &&
+      !cohort_store_find_by_code (walk->db, COHORT_TYPE_PERSON, code, &stored, error))
+    return FALSE;
+
+  if (stored != NULL && cohort_record_is_deleted (stored))
+    {
+      g_autofree char *reason =
+        g_strdup_printf (_("The person “%s” was deleted in Cohort; restore them to import "
+                           "them again"), code);
+
+      reject (walk, record, code, label, reason, "code");
+      return TRUE;
+    }
+
+  if (stored == NULL && code == NULL)
+    {
+      CohortPerson *by_email = NULL;
+
+      if (!find_person_by_email (walk, cohort_person_get_email (incoming), &by_email, error))
+        return FALSE;
+      stored = COHORT_RECORD (by_email);
+      if (stored != NULL)
+        code = cohort_person_get_code (by_email);
+    }
+
+  if (stored == NULL)
+    {
+      g_autoptr(GPtrArray) similar = NULL;
+
+      similar = cohort_store_find_similar_persons (walk->db, incoming, error);
+      if (similar == NULL)
+        return FALSE;
+      if (similar->len > 0)
+        {
+          CohortPerson *other = g_ptr_array_index (similar, 0);
+          g_autofree char *other_label = dup_person_label (other);
+          g_autofree char *reason = NULL;
+
+          /* Translators: "looks like P-0042 (Amina Yusuf) already in Cohort: …" */
+          reason = g_strdup_printf (_("This person looks like %s (%s) already in Cohort: add "
+                                      "the code %s to the file or merge them by hand"),
+                                    cohort_person_get_code (other),
+                                    other_label != NULL ? other_label : "",
+                                    cohort_person_get_code (other));
+          reject (walk, record, code, label, reason, "code");
+          return TRUE;
+        }
+    }
+
+  person = stored != NULL ? COHORT_PERSON (g_object_ref (stored)) : cohort_person_new ();
+  if (stored == NULL)
+    cohort_person_set_code (person, code);
+
+  for (guint i = 0; i < G_N_ELEMENTS (person_properties); i++)
+    {
+      g_autofree char *value = NULL;
+
+      g_object_get (incoming, person_properties[i], &value, NULL);
+      merge_text (&changes, G_OBJECT (person), stored != NULL, person_properties[i], value);
+    }
+  merge_id (&changes, G_OBJECT (person), stored != NULL, "affiliation-id", affiliation_id,
+            affiliation);
+
+  if (!cohort_record_validate (COHORT_RECORD (person), &local_error))
+    return reject_or_fail (walk, record, code, label, local_error, error);
+
+  outcome = outcome_for (stored, changes);
+
+  if (walk->apply && is_change (outcome))
+    {
+      if (!cohort_store_save (walk->db, COHORT_RECORD (person), &local_error))
+        return reject_or_fail (walk, record, code, label, local_error, error);
+    }
+
+  remember_id (walk->persons, code,
+               cohort_record_get_id (COHORT_RECORD (person)) > 0
+                 ? cohort_record_get_id (COHORT_RECORD (person)) : PLANNED_NEW_ID);
+
+  note (walk, record, outcome, code, label, NULL, NULL,
+        outcome == COHORT_IMPORT_OUTCOME_UPDATED ? g_steal_pointer (&changes) : NULL);
+  return TRUE;
+}
+
+static gboolean
+handle_ims_person (Walk                   *walk,
+                   CohortImportImsPerson  *record,
+                   GError                **error)
+{
+  g_autoptr(CohortPerson) incoming = NULL;
+
+  if (record->record.rejected != NULL)
+    {
+      reject (walk, &record->record, record->code, record->full_name, record->record.rejected,
+              NULL);
+      return TRUE;
+    }
+
+  if (record->deleted)
+    {
+      reject (walk, &record->record, record->code, record->full_name,
+              _("The file asks for this person to be deleted; Cohort does not delete people "
+                "on import: delete them by hand if that is meant"), NULL);
+      return TRUE;
+    }
+
+  incoming = cohort_person_new ();
+  cohort_person_set_code (incoming, record->code);
+  cohort_person_set_family_name (incoming, record->family_name);
+  cohort_person_set_given_name (incoming, record->given_name);
+  if (record->family_name == NULL && record->given_name == NULL)
+    cohort_person_set_given_name (incoming, record->full_name);
+  cohort_person_set_email (incoming, record->email);
+  cohort_person_set_birth_date (incoming, record->birth_date);
+  if (record->gender != NULL)
+    cohort_person_set_gender (incoming, record->gender);
+  else
+    g_object_set (incoming, "gender", NULL, NULL);
+  g_object_set (incoming, "name-order", NULL, NULL);
+
+  return plan_person (walk, &record->record, incoming, 0, NULL, error);
+}
+
+static gboolean
+handle_csv_person (Walk                *walk,
+                   CohortImportPerson  *record,
+                   GError             **error)
+{
+  g_autoptr(CohortPerson) incoming = NULL;
+  g_autoptr(CohortOrganisation) affiliation = NULL;
+
+  if (record->record.rejected != NULL)
+    {
+      reject (walk, &record->record, record->code, record->family_name, record->record.rejected,
+              NULL);
+      return TRUE;
+    }
+
+  if (record->affiliation != NULL)
+    {
+      if (!cohort_lookup_organisation_by_name (walk->db, record->affiliation, &affiliation,
+                                               error))
+        return FALSE;
+      if (affiliation == NULL)
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("No organisation is named “%s” in Cohort, so the affiliation "
+                               "is left out; import the organisations first"),
+                             record->affiliation);
+
+          add_issue (walk, record->record.line, record->record.column, message);
+        }
+    }
+
+  incoming = cohort_person_new ();
+  g_object_set (incoming,
+                "code", record->code, "family-name", record->family_name,
+                "given-name", record->given_name, "family-name-local", record->family_name_local,
+                "given-name-local", record->given_name_local, "name-order", record->name_order,
+                "gender", record->gender, "gender-self", record->gender_self,
+                "birth-date", record->birth_date, "nationality", record->nationality,
+                "email", record->email, "phone", record->phone, "notes", record->notes,
+                NULL);
+
+  return plan_person (walk, &record->record, incoming,
+                      affiliation != NULL
+                        ? cohort_record_get_id (COHORT_RECORD (affiliation)) : 0,
+                      record->affiliation, error);
+}
+
+/* The course of a group's run: an existing course whose code the group's code begins with
+ * (at a separator: "ECON101" for "ECON101-2024", longest first), else a course of its own
+ * with the group's code, made here. */
+static gboolean
+find_group_course (Walk          *walk,
+                   const char    *code,
+                   CohortCourse **out_course,
+                   GError       **error)
+{
+  g_autofree char *prefix = g_strdup (code);
+  char *end;
+
+  *out_course = NULL;
+  for (;;)
+    {
+      g_autoptr(CohortRecord) stored = NULL;
+
+      if (!cohort_store_find_by_code (walk->db, COHORT_TYPE_COURSE, prefix, &stored, error))
+        return FALSE;
+      if (stored != NULL && !cohort_record_is_deleted (stored))
+        {
+          *out_course = COHORT_COURSE (g_steal_pointer (&stored));
+          return TRUE;
+        }
+
+      end = NULL;
+      for (char *p = prefix; *p != '\0'; p++)
+        if (strchr ("-_./: ", *p) != NULL)
+          end = p;
+      if (end == NULL || end == prefix)
+        return TRUE;
+      *end = '\0';
+    }
+}
+
+static const char *
+group_date (Walk                 *walk,
+            CohortImportImsGroup *record,
+            const char           *date)
+{
+  g_autofree char *message = NULL;
+
+  if (date == NULL || cohort_date_is_valid (date))
+    return date;
+
+  /* Translators: the first %s is a group's code, the second what the file gives as a date */
+  message = g_strdup_printf (_("The group “%s” gives “%s” as a date, which is not a whole day; "
+                               "it is left empty"), record->code, date);
+  add_issue (walk, record->record.line, record->record.column, message);
+  return NULL;
+}
+
+static gboolean
+handle_ims_group (Walk                  *walk,
+                  CohortImportImsGroup  *record,
+                  GError               **error)
+{
+  g_autoptr(CohortRecord) stored = NULL;
+  g_autoptr(CohortCourseRun) run = NULL;
+  g_autoptr(CohortCourse) course = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  GError *local_error = NULL;
+  CohortImportOutcome outcome;
+  const char *label = record->title != NULL ? record->title : record->description;
+  gint64 course_id;
+
+  if (record->record.rejected != NULL)
+    {
+      reject (walk, &record->record, record->code, label, record->record.rejected, NULL);
+      return TRUE;
+    }
+
+  if (record->deleted)
+    {
+      reject (walk, &record->record, record->code, label,
+              _("The file asks for this group to be deleted; Cohort does not delete course "
+                "runs on import: delete it by hand if that is meant"), NULL);
+      return TRUE;
+    }
+
+  if (g_hash_table_contains (walk->runs, record->code))
+    {
+      g_autofree char *reason =
+        g_strdup_printf (_("Another group in this file has the same identifier “%s”"),
+                         record->code);
+
+      reject (walk, &record->record, record->code, label, reason, "code");
+      return TRUE;
+    }
+
+  if (!cohort_store_find_by_code (walk->db, COHORT_TYPE_COURSE_RUN, record->code, &stored,
+                                  error))
+    return FALSE;
+
+  if (stored != NULL && cohort_record_is_deleted (stored))
+    {
+      g_autofree char *reason =
+        g_strdup_printf (_("The course run “%s” was deleted in Cohort; restore it to import "
+                           "it again"), record->code);
+
+      reject (walk, &record->record, record->code, label, reason, "code");
+      return TRUE;
+    }
+
+  if (stored != NULL)
+    {
+      run = COHORT_COURSE_RUN (g_object_ref (stored));
+      course_id = cohort_course_run_get_course_id (run);
+    }
+  else
+    {
+      run = cohort_course_run_new ();
+      if (!find_group_course (walk, record->code, &course, error))
+        return FALSE;
+
+      if (course != NULL)
+        {
+          course_id = cohort_record_get_id (COHORT_RECORD (course));
+        }
+      else
+        {
+          CohortImportRecord course_record = {
+            COHORT_IMPORT_RECORD_COURSE, record->record.line, record->record.column, NULL
+          };
+          const char *title = record->description;
+
+          if (title == NULL)
+            title = record->long_title != NULL ? record->long_title : record->title;
+          if (title == NULL)
+            title = record->code;
+
+          course = cohort_course_new ();
+          cohort_course_set_code (course, record->code);
+          cohort_course_set_title (course, title);
+          cohort_course_set_source (course, walk->self->source);
+
+          if (!cohort_record_validate (COHORT_RECORD (course), &local_error))
+            return reject_or_fail (walk, &record->record, record->code, label, local_error,
+                                   error);
+          if (walk->apply &&
+              !cohort_store_save (walk->db, COHORT_RECORD (course), &local_error))
+            return reject_or_fail (walk, &record->record, record->code, label, local_error,
+                                   error);
+
+          course_id = walk->apply ? cohort_record_get_id (COHORT_RECORD (course))
+                                  : PLANNED_NEW_ID;
+          note (walk, &course_record, COHORT_IMPORT_OUTCOME_NEW, record->code, title, NULL,
+                NULL, NULL);
+        }
+    }
+
+  merge_text (&changes, G_OBJECT (run), stored != NULL, "start-date",
+              group_date (walk, record, record->start_date));
+  merge_text (&changes, G_OBJECT (run), stored != NULL, "end-date",
+              group_date (walk, record, record->end_date));
+  cohort_course_run_set_code (run, record->code);
+  cohort_course_run_set_course_id (run, course_id);
+
+  if (!cohort_record_validate (COHORT_RECORD (run), &local_error))
+    return reject_or_fail (walk, &record->record, record->code, label, local_error, error);
+
+  outcome = outcome_for (stored, changes);
+
+  if (walk->apply && is_change (outcome))
+    {
+      if (!cohort_store_save (walk->db, COHORT_RECORD (run), &local_error))
+        return reject_or_fail (walk, &record->record, record->code, label, local_error, error);
+    }
+
+  remember_id (walk->runs, record->code,
+               cohort_record_get_id (COHORT_RECORD (run)) > 0
+                 ? cohort_record_get_id (COHORT_RECORD (run)) : PLANNED_NEW_ID);
+
+  note (walk, &record->record, outcome, record->code, label, NULL, NULL,
+        outcome == COHORT_IMPORT_OUTCOME_UPDATED ? g_steal_pointer (&changes) : NULL);
+  return TRUE;
+}
+
+static gboolean
+find_run_id (Walk        *walk,
+             const char  *code,
+             gint64      *out_id,
+             GError     **error)
+{
+  g_autoptr(CohortRecord) stored = NULL;
+  gpointer value;
+
+  *out_id = 0;
+  if (code == NULL)
+    return TRUE;
+
+  if (g_hash_table_lookup_extended (walk->runs, code, NULL, &value))
+    {
+      *out_id = *(gint64 *) value;
+      return TRUE;
+    }
+
+  if (!cohort_store_find_by_code (walk->db, COHORT_TYPE_COURSE_RUN, code, &stored, error))
+    return FALSE;
+  if (stored != NULL && !cohort_record_is_deleted (stored))
+    *out_id = cohort_record_get_id (stored);
+
+  return TRUE;
+}
+
+static gboolean
+handle_ims_membership (Walk                       *walk,
+                       CohortImportImsMembership  *record,
+                       GError                    **error)
+{
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(CohortRecord) stored = NULL;
+  g_autoptr(CohortRecord) saved = NULL;
+  GError *local_error = NULL;
+  CohortImportOutcome outcome;
+  const char *code = record->person_code;
+  const char *label = record->group_code;
+  gint64 person_id;
+  gint64 run_id;
+
+  if (record->record.rejected != NULL)
+    {
+      reject (walk, &record->record, code, label, record->record.rejected, NULL);
+      return TRUE;
+    }
+
+  if (!find_person_id (walk, record->person_code, &person_id, error) ||
+      !find_run_id (walk, record->group_code, &run_id, error))
+    return FALSE;
+
+  if (person_id == 0)
+    {
+      g_autofree char *reason =
+        g_strdup_printf (_("No person “%s” is in this file or in Cohort"), record->person_code);
+
+      reject (walk, &record->record, code, label, reason, "person_id");
+      return TRUE;
+    }
+  if (run_id == 0)
+    {
+      g_autofree char *reason =
+        g_strdup_printf (_("No group “%s” is in this file or in Cohort"), record->group_code);
+
+      reject (walk, &record->record, code, label, reason, "run_id");
+      return TRUE;
+    }
+
+  if (g_strcmp0 (record->role, "learner") == 0)
+    {
+      CohortEnrolment *enrolment = NULL;
+
+      if (person_id != PLANNED_NEW_ID && run_id != PLANNED_NEW_ID)
+        {
+          g_autoptr(GListStore) enrolments = cohort_store_list_enrolments (walk->db, person_id,
+                                                                          error);
+          guint n;
+
+          if (enrolments == NULL)
+            return FALSE;
+          n = g_list_model_get_n_items (G_LIST_MODEL (enrolments));
+          for (guint i = 0; i < n && stored == NULL; i++)
+            {
+              g_autoptr(CohortEnrolment) item =
+                g_list_model_get_item (G_LIST_MODEL (enrolments), i);
+
+              if (cohort_enrolment_get_run_id (item) == run_id &&
+                  !cohort_record_is_deleted (COHORT_RECORD (item)))
+                stored = COHORT_RECORD (g_steal_pointer (&item));
+            }
+        }
+
+      enrolment = stored != NULL ? COHORT_ENROLMENT (g_object_ref (stored))
+                                 : cohort_enrolment_new ();
+      saved = COHORT_RECORD (enrolment);
+      cohort_enrolment_set_person_id (enrolment, person_id);
+      cohort_enrolment_set_run_id (enrolment, run_id);
+      merge_text (&changes, G_OBJECT (enrolment), stored != NULL, "status", record->status);
+      outcome = outcome_for (stored, changes);
+    }
+  else
+    {
+      CohortRunTrainer *trainer = cohort_run_trainer_new ();
+      gboolean found = FALSE;
+
+      saved = COHORT_RECORD (trainer);
+      if (person_id != PLANNED_NEW_ID && run_id != PLANNED_NEW_ID &&
+          !cohort_lookup_run_trainer (walk->db, run_id, person_id, record->role, &found,
+                                      error))
+        return FALSE;
+      cohort_run_trainer_set_person_id (trainer, person_id);
+      cohort_run_trainer_set_run_id (trainer, run_id);
+      cohort_run_trainer_set_role (trainer, record->role);
+      outcome = found ? COHORT_IMPORT_OUTCOME_UNCHANGED : COHORT_IMPORT_OUTCOME_NEW;
+    }
+
+  if (!cohort_record_validate (saved, &local_error))
+    return reject_or_fail (walk, &record->record, code, label, local_error, error);
+
+  if (walk->apply && is_change (outcome))
+    {
+      g_assert (person_id != PLANNED_NEW_ID && run_id != PLANNED_NEW_ID);
+      if (!cohort_store_save (walk->db, saved, &local_error))
+        return reject_or_fail (walk, &record->record, code, label, local_error, error);
+    }
+
+  note (walk, &record->record, outcome, code, label, NULL, NULL,
+        outcome == COHORT_IMPORT_OUTCOME_UPDATED ? g_steal_pointer (&changes) : NULL);
+  return TRUE;
+}
+
+/* An organisation named in a CSV row: by its exact name, or NULL with a reason. */
+static gboolean
+find_named_organisation (Walk                *walk,
+                         const char          *name,
+                         CohortOrganisation **out_organisation,
+                         char               **out_reason,
+                         GError             **error)
+{
+  *out_reason = NULL;
+  if (!cohort_lookup_organisation_by_name (walk->db, name, out_organisation, error))
+    return FALSE;
+  if (*out_organisation == NULL)
+    *out_reason = g_strdup_printf (_("No organisation is named “%s” in Cohort; import the "
+                                     "organisations first"), name);
+  return TRUE;
+}
+
+static gboolean
+handle_csv_organisation (Walk                      *walk,
+                         CohortImportOrganisation  *record,
+                         GError                   **error)
+{
+  g_autoptr(CohortOrganisation) stored = NULL;
+  g_autoptr(CohortOrganisation) organisation = NULL;
+  g_autoptr(CohortOrganisation) parent = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  GError *local_error = NULL;
+  CohortImportOutcome outcome;
+
+  if (record->record.rejected != NULL)
+    {
+      reject (walk, &record->record, record->name, record->name, record->record.rejected, NULL);
+      return TRUE;
+    }
+
+  if (record->parent != NULL)
+    {
+      g_autofree char *reason = NULL;
+
+      if (!find_named_organisation (walk, record->parent, &parent, &reason, error))
+        return FALSE;
+      /* A parent earlier in the same file, still to be added while planning. */
+      if (parent == NULL && g_hash_table_contains (walk->names, record->parent))
+        {
+          g_clear_pointer (&reason, g_free);
+          parent = cohort_organisation_new ();
+          cohort_record_set_id (COHORT_RECORD (parent), PLANNED_NEW_ID);
+        }
+      if (parent == NULL)
+        {
+          reject (walk, &record->record, record->name, record->name, reason, "parent_id");
+          return TRUE;
+        }
+    }
+
+  if (!cohort_lookup_organisation_by_name (walk->db, record->name, &stored, error))
+    return FALSE;
+
+  organisation = stored != NULL ? g_object_ref (stored) : cohort_organisation_new ();
+  cohort_organisation_set_name (organisation, record->name);
+  merge_text (&changes, G_OBJECT (organisation), stored != NULL, "acronym", record->acronym);
+  merge_text (&changes, G_OBJECT (organisation), stored != NULL, "kind", record->kind);
+  merge_text (&changes, G_OBJECT (organisation), stored != NULL, "city", record->city);
+  merge_text (&changes, G_OBJECT (organisation), stored != NULL, "country", record->country);
+  if (parent != NULL)
+    merge_id (&changes, G_OBJECT (organisation), stored != NULL, "parent-id",
+              cohort_record_get_id (COHORT_RECORD (parent)), record->parent);
+
+  if (!cohort_record_validate (COHORT_RECORD (organisation), &local_error))
+    return reject_or_fail (walk, &record->record, record->name, record->name, local_error,
+                           error);
+
+  outcome = outcome_for (COHORT_RECORD (stored), changes);
+
+  if (walk->apply && is_change (outcome))
+    {
+      if (!cohort_store_save (walk->db, COHORT_RECORD (organisation), &local_error))
+        return reject_or_fail (walk, &record->record, record->name, record->name, local_error,
+                               error);
+    }
+  remember_id (walk->names, record->name,
+               cohort_record_get_id (COHORT_RECORD (organisation)) > 0
+                 ? cohort_record_get_id (COHORT_RECORD (organisation)) : PLANNED_NEW_ID);
+
+  note (walk, &record->record, outcome, record->name, record->name, NULL, NULL,
+        outcome == COHORT_IMPORT_OUTCOME_UPDATED ? g_steal_pointer (&changes) : NULL);
+  return TRUE;
+}
+
+static const char *
+placement_end (CohortPlacement *placement)
+{
+  const char *end = cohort_str_empty_to_null (cohort_placement_get_actual_end_date (placement));
+
+  return end != NULL ? end : cohort_str_empty_to_null (cohort_placement_get_end_date (placement));
+}
+
+/* The store's rule (see cohort_store_save()), checked while planning against the person's
+ * placements so that an overlap shows in the plan rather than at commit: one placement at a
+ * time; cancelled and undated ones do not count; a handover on the same day is not an
+ * overlap. */
+static char *
+dup_overlap (CohortPlacement *placement,
+             GListModel      *others,
+             CohortRecord    *stored)
+{
+  const char *start = cohort_str_empty_to_null (cohort_placement_get_start_date (placement));
+  const char *end = placement_end (placement);
+  guint n = g_list_model_get_n_items (others);
+
+  if (start == NULL || g_strcmp0 (cohort_placement_get_status (placement), "cancelled") == 0)
+    return NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CohortPlacement) other = g_list_model_get_item (others, i);
+      const char *other_start = cohort_str_empty_to_null (cohort_placement_get_start_date (other));
+      const char *other_end = placement_end (other);
+
+      if ((stored != NULL && cohort_record_get_id (stored) ==
+                             cohort_record_get_id (COHORT_RECORD (other))) ||
+          cohort_record_is_deleted (COHORT_RECORD (other)) || other_start == NULL ||
+          g_strcmp0 (cohort_placement_get_status (other), "cancelled") == 0)
+        continue;
+
+      if (strcmp (other_start, end != NULL ? end : "9999-12-31") < 0 &&
+          strcmp (other_end != NULL ? other_end : "9999-12-31", start) > 0)
+        {
+          if (other_end != NULL)
+            return g_strdup_printf (_("This placement overlaps another placement of the same "
+                                      "person, from %s to %s"), other_start, other_end);
+          return g_strdup_printf (_("This placement overlaps another placement of the same "
+                                    "person, from %s with no end date"), other_start);
+        }
+    }
+
+  return NULL;
+}
+
+static gboolean
+handle_csv_placement (Walk                   *walk,
+                      CohortImportPlacement  *record,
+                      GError                **error)
+{
+  g_autoptr(CohortRecord) person = NULL;
+  g_autoptr(CohortOrganisation) host = NULL;
+  g_autoptr(CohortOrganisation) office = NULL;
+  g_autoptr(CohortPlacement) placement = NULL;
+  g_autoptr(GListStore) others = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autofree char *reason = NULL;
+  CohortRecord *stored = NULL;
+  GError *local_error = NULL;
+  CohortImportOutcome outcome;
+  const char *code = record->person_code != NULL ? record->person_code : record->person_email;
+  const char *label = record->start_date;
+  guint n;
+
+  if (record->record.rejected != NULL)
+    {
+      reject (walk, &record->record, code, label, record->record.rejected, NULL);
+      return TRUE;
+    }
+
+  if (record->person_code != NULL)
+    {
+      if (!cohort_store_find_by_code (walk->db, COHORT_TYPE_PERSON, record->person_code,
+                                      &person, error))
+        return FALSE;
+    }
+  else
+    {
+      CohortPerson *by_email = NULL;
+
+      if (!find_person_by_email (walk, record->person_email, &by_email, error))
+        return FALSE;
+      person = COHORT_RECORD (by_email);
+    }
+  if (person == NULL || cohort_record_is_deleted (person))
+    {
+      reason = g_strdup_printf (_("No person “%s” is in Cohort; import the trainees first"),
+                                code != NULL ? code : "");
+      reject (walk, &record->record, code, label, reason, "person_id");
+      return TRUE;
+    }
+
+  if (record->host != NULL &&
+      !find_named_organisation (walk, record->host, &host, &reason, error))
+    return FALSE;
+  if (reason == NULL && record->office != NULL &&
+      !find_named_organisation (walk, record->office, &office, &reason, error))
+    return FALSE;
+  if (reason != NULL)
+    {
+      reject (walk, &record->record, code, label, reason, host == NULL ? "host_id" : "office_id");
+      return TRUE;
+    }
+
+  others = cohort_store_list_placements (walk->db, cohort_record_get_id (person), error);
+  if (others == NULL)
+    return FALSE;
+
+  /* The same placement: the same person, host and start date. */
+  n = g_list_model_get_n_items (G_LIST_MODEL (others));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CohortPlacement) other = g_list_model_get_item (G_LIST_MODEL (others), i);
+
+      if (!cohort_record_is_deleted (COHORT_RECORD (other)) &&
+          cohort_placement_get_host_id (other) ==
+            (host != NULL ? cohort_record_get_id (COHORT_RECORD (host)) : 0) &&
+          g_strcmp0 (cohort_placement_get_start_date (other), record->start_date) == 0)
+        {
+          placement = g_steal_pointer (&other);
+          stored = COHORT_RECORD (placement);
+          break;
+        }
+    }
+
+  if (placement == NULL)
+    {
+      placement = cohort_placement_new ();
+      cohort_placement_set_person_id (placement, cohort_record_get_id (person));
+    }
+
+  if (host != NULL)
+    merge_id (&changes, G_OBJECT (placement), stored != NULL, "host-id",
+              cohort_record_get_id (COHORT_RECORD (host)), record->host);
+  if (office != NULL)
+    merge_id (&changes, G_OBJECT (placement), stored != NULL, "office-id",
+              cohort_record_get_id (COHORT_RECORD (office)), record->office);
+  merge_text (&changes, G_OBJECT (placement), stored != NULL, "duty-station",
+              record->duty_station);
+  merge_text (&changes, G_OBJECT (placement), stored != NULL, "country", record->country);
+  merge_text (&changes, G_OBJECT (placement), stored != NULL, "position-title",
+              record->position_title);
+  merge_text (&changes, G_OBJECT (placement), stored != NULL, "modality", record->modality);
+  merge_text (&changes, G_OBJECT (placement), stored != NULL, "funded-by", record->funded_by);
+  merge_text (&changes, G_OBJECT (placement), stored != NULL, "start-date", record->start_date);
+  merge_text (&changes, G_OBJECT (placement), stored != NULL, "end-date", record->end_date);
+  merge_text (&changes, G_OBJECT (placement), stored != NULL, "actual-end-date",
+              record->actual_end_date);
+  merge_text (&changes, G_OBJECT (placement), stored != NULL, "status", record->status);
+
+  if (!cohort_record_validate (COHORT_RECORD (placement), &local_error))
+    return reject_or_fail (walk, &record->record, code, label, local_error, error);
+
+  outcome = outcome_for (stored, changes);
+
+  /* Against the person's placements in Cohort and those added by earlier rows of the file. */
+  if (!walk->apply)
+    {
+      gint64 person_id = cohort_record_get_id (person);
+      GListStore *planned = g_hash_table_lookup (walk->placements, &person_id);
+      g_autofree char *overlap = dup_overlap (placement, G_LIST_MODEL (others), stored);
+
+      if (overlap == NULL && planned != NULL)
+        overlap = dup_overlap (placement, G_LIST_MODEL (planned), stored);
+      if (overlap != NULL)
+        {
+          reject (walk, &record->record, code, label, overlap, "start_date");
+          return TRUE;
+        }
+
+      if (is_change (outcome))
+        {
+          if (planned == NULL)
+            {
+              planned = g_list_store_new (COHORT_TYPE_PLACEMENT);
+              g_hash_table_insert (walk->placements, g_memdup2 (&person_id, sizeof person_id),
+                                   planned);
+            }
+          g_list_store_append (planned, placement);
+        }
+    }
+
+  /* Committing, the store checks the same rule. */
+  if (walk->apply && is_change (outcome))
+    {
+      if (!cohort_store_save (walk->db, COHORT_RECORD (placement), &local_error))
+        return reject_or_fail (walk, &record->record, code, label, local_error, error);
+    }
+
+  note (walk, &record->record, outcome, code, label, NULL, NULL,
+        outcome == COHORT_IMPORT_OUTCOME_UPDATED ? g_steal_pointer (&changes) : NULL);
+  return TRUE;
+}
+
 /* The pass */
 
 static gboolean
@@ -734,13 +1699,24 @@ handle_record (Walk                *walk,
   switch ((int) record->kind)
     {
     case COHORT_IMPORT_RECORD_ORGANISATION:
+      if (walk->self->format == PLAN_FORMAT_CSV)
+        return handle_csv_organisation (walk, COHORT_IMPORT_ORGANISATION (record), error);
       return handle_organisation (walk, COHORT_IMPORT_ORGANISATION (record), error);
     case COHORT_IMPORT_RECORD_COURSE:
       return handle_course (walk, COHORT_IMPORT_COURSE (record), error);
     case COHORT_IMPORT_RECORD_COURSE_RUN:
       return handle_course_run (walk, COHORT_IMPORT_COURSE_RUN (record), error);
+    case COHORT_IMPORT_RECORD_IMS_PERSON:
+      return handle_ims_person (walk, COHORT_IMPORT_IMS_PERSON (record), error);
+    case COHORT_IMPORT_RECORD_IMS_GROUP:
+      return handle_ims_group (walk, COHORT_IMPORT_IMS_GROUP (record), error);
+    case COHORT_IMPORT_RECORD_IMS_MEMBERSHIP:
+      return handle_ims_membership (walk, COHORT_IMPORT_IMS_MEMBERSHIP (record), error);
+    case COHORT_IMPORT_RECORD_PERSON:
+      return handle_csv_person (walk, COHORT_IMPORT_PERSON (record), error);
+    case COHORT_IMPORT_RECORD_PLACEMENT:
+      return handle_csv_placement (walk, COHORT_IMPORT_PLACEMENT (record), error);
     default:
-      /* An XCRI-CAP catalogue holds no other kind of record. */
       g_return_val_if_reached (TRUE);
     }
 }
@@ -901,17 +1877,142 @@ check_duplicate (Walk                *walk,
   return TRUE;
 }
 
-static CohortXcriReader *
-new_reader (CohortImportPlan *self)
+/* The reader of a pass, whatever the format: the one step that differs between them. */
+typedef struct
 {
-  /* Codes used twice in the file are found through the database (see CohortCodeSet), so that
-   * memory does not grow with the file. */
-  CohortXcriReaderFlags flags = self->flags | COHORT_XCRI_READER_NO_DUPLICATE_CHECK;
+  GObject             *reader;
+  CohortImportRecord *(*next)               (GObject       *reader,
+                                             GCancellable  *cancellable,
+                                             GError       **error);
+  GPtrArray          *(*get_issues)         (GObject       *reader);
+  gboolean            (*get_error_location) (GObject       *reader,
+                                             guint         *line,
+                                             guint         *column);
+} Source;
 
-  if (self->file != NULL)
-    return cohort_xcri_reader_new (self->file, flags);
+static CohortImportRecord *
+xcri_next (GObject       *reader,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  return cohort_xcri_reader_next (COHORT_XCRI_READER (reader), cancellable, error);
+}
 
-  return cohort_xcri_reader_new_for_bytes (self->bytes, self->file_name, flags);
+static GPtrArray *
+xcri_get_issues (GObject *reader)
+{
+  return cohort_xcri_reader_get_issues (COHORT_XCRI_READER (reader));
+}
+
+static gboolean
+xcri_get_error_location (GObject *reader,
+                         guint   *line,
+                         guint   *column)
+{
+  return cohort_xcri_reader_get_error_location (COHORT_XCRI_READER (reader), line, column);
+}
+
+static CohortImportRecord *
+ims_next (GObject       *reader,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  return cohort_ims_reader_next (COHORT_IMS_READER (reader), cancellable, error);
+}
+
+static GPtrArray *
+ims_get_issues (GObject *reader)
+{
+  return cohort_ims_reader_get_issues (COHORT_IMS_READER (reader));
+}
+
+static gboolean
+ims_get_error_location (GObject *reader,
+                        guint   *line,
+                        guint   *column)
+{
+  return cohort_ims_reader_get_error_location (COHORT_IMS_READER (reader), line, column);
+}
+
+static CohortImportRecord *
+csv_next (GObject       *reader,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  return cohort_csv_reader_next (COHORT_CSV_READER (reader), cancellable, error);
+}
+
+static GPtrArray *
+csv_get_issues (GObject *reader)
+{
+  return cohort_csv_reader_get_issues (COHORT_CSV_READER (reader));
+}
+
+/* A CSV reader's errors name their line in the message itself. */
+static gboolean
+csv_get_error_location (GObject *reader,
+                        guint   *line,
+                        guint   *column)
+{
+  return FALSE;
+}
+
+static gboolean
+source_open (CohortImportPlan  *self,
+             Source            *source,
+             GError           **error)
+{
+  switch (self->format)
+    {
+    case PLAN_FORMAT_IMS:
+      if (self->file != NULL)
+        source->reader = G_OBJECT (cohort_ims_reader_new (self->file));
+      else
+        source->reader = G_OBJECT (cohort_ims_reader_new_for_bytes (self->bytes,
+                                                                    self->file_name));
+      source->next = ims_next;
+      source->get_issues = ims_get_issues;
+      source->get_error_location = ims_get_error_location;
+      return TRUE;
+
+    case PLAN_FORMAT_CSV:
+      if (self->file != NULL)
+        {
+          source->reader = G_OBJECT (cohort_csv_reader_new_for_file (self->file,
+                                                                     self->csv_target, error));
+          if (source->reader == NULL)
+            return FALSE;
+        }
+      else
+        {
+          g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (self->bytes);
+
+          source->reader = G_OBJECT (cohort_csv_reader_new (stream, self->file_name,
+                                                            self->csv_target));
+        }
+      source->next = csv_next;
+      source->get_issues = csv_get_issues;
+      source->get_error_location = csv_get_error_location;
+      return TRUE;
+
+    case PLAN_FORMAT_XCRI:
+    default:
+      {
+        /* Codes used twice in the file are found through the database (see CohortCodeSet),
+         * so that memory does not grow with the file. */
+        CohortXcriReaderFlags flags = self->flags | COHORT_XCRI_READER_NO_DUPLICATE_CHECK;
+
+        if (self->file != NULL)
+          source->reader = G_OBJECT (cohort_xcri_reader_new (self->file, flags));
+        else
+          source->reader = G_OBJECT (cohort_xcri_reader_new_for_bytes (self->bytes,
+                                                                       self->file_name, flags));
+        source->next = xcri_next;
+        source->get_issues = xcri_get_issues;
+        source->get_error_location = xcri_get_error_location;
+        return TRUE;
+      }
+    }
 }
 
 static gboolean
@@ -919,15 +2020,23 @@ walk_file (Walk      *walk,
            GError   **error)
 {
   CohortImportPlan *self = walk->self;
-  g_autoptr(CohortXcriReader) reader = new_reader (self);
+  Source source = { 0 };
   GError *local_error = NULL;
   CohortImportRecord *record;
   gboolean ok = TRUE;
 
+  if (!source_open (self, &source, error))
+    return FALSE;
+
+  walk->persons = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  walk->runs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  walk->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  walk->placements = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                            g_object_unref);
   walk->providers = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, provider_free);
   walk->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) cohort_import_record_free);
 
-  while (ok && (record = cohort_xcri_reader_next (reader, walk->cancellable, &local_error)))
+  while (ok && (record = source.next (source.reader, walk->cancellable, &local_error)))
     {
       if (kind_index (record->kind) >= N_KINDS)
         {
@@ -957,9 +2066,8 @@ walk_file (Walk      *walk,
 
   if (ok && local_error != NULL)
     {
-      self->has_error_location = cohort_xcri_reader_get_error_location (reader,
-                                                                         &self->error_line,
-                                                                         &self->error_column);
+      self->has_error_location = source.get_error_location (source.reader, &self->error_line,
+                                                            &self->error_column);
       g_propagate_error (error, g_steal_pointer (&local_error));
       ok = FALSE;
     }
@@ -969,7 +2077,7 @@ walk_file (Walk      *walk,
 
   if (!walk->apply)
     {
-      GPtrArray *issues = cohort_xcri_reader_get_issues (reader);
+      GPtrArray *issues = source.get_issues (source.reader);
 
       for (guint i = 0; i < issues->len; i++)
         {
@@ -983,6 +2091,11 @@ walk_file (Walk      *walk,
     }
 
   g_clear_pointer (&walk->providers, g_hash_table_unref);
+  g_clear_pointer (&walk->persons, g_hash_table_unref);
+  g_clear_pointer (&walk->runs, g_hash_table_unref);
+  g_clear_pointer (&walk->names, g_hash_table_unref);
+  g_clear_pointer (&walk->placements, g_hash_table_unref);
+  g_clear_object (&source.reader);
   g_clear_pointer (&walk->pending, g_ptr_array_unref);
   g_clear_pointer (&walk->course_code, g_free);
   g_clear_error (&local_error);
@@ -1103,13 +2216,146 @@ cohort_import_plan_init (CohortImportPlan *self)
 static CohortImportPlan *
 plan_new (const char            *file_name,
           const char            *base_name,
+          PlanFormat             format,
           CohortXcriReaderFlags  flags)
 {
   CohortImportPlan *self = g_object_new (COHORT_TYPE_IMPORT_PLAN, NULL);
 
   self->file_name = g_strdup (file_name);
-  self->source = g_strconcat ("xcri:", base_name, NULL);
+  self->format = format;
+  self->source = g_strconcat (format_names[format], ":", base_name, NULL);
   self->flags = flags;
+
+  return self;
+}
+
+static CohortImportPlan *
+plan_new_for_file (GFile      *file,
+                   PlanFormat  format)
+{
+  CohortImportPlan *self;
+  g_autofree char *name = NULL;
+  g_autofree char *base_name = NULL;
+
+  name = g_file_get_path (file);
+  if (name == NULL)
+    name = g_file_get_parse_name (file);
+  base_name = g_path_get_basename (name);
+
+  self = plan_new (name, base_name, format, COHORT_XCRI_READER_DEFAULT);
+  self->file = g_object_ref (file);
+
+  return self;
+}
+
+static CohortImportPlan *
+plan_new_for_bytes (GBytes     *bytes,
+                    const char *file_name,
+                    PlanFormat  format)
+{
+  CohortImportPlan *self;
+  g_autofree char *base_name = g_path_get_basename (file_name);
+
+  self = plan_new (file_name, base_name, format, COHORT_XCRI_READER_DEFAULT);
+  self->bytes = g_bytes_ref (bytes);
+
+  return self;
+}
+
+/**
+ * cohort_import_plan_new_for_ims:
+ * @file: an IMS Enterprise 1.1 file (as Moodle's IMS Enterprise plugin reads)
+ *
+ * Persons are matched by their code (`sourcedid/id`) and, when no person has it, against
+ * core's duplicate detection: a likely duplicate is rejected with the existing person's code.
+ * Groups are course runs, matched by code; a new run belongs to the existing course whose
+ * code the group's code begins with (up to a `-`, `_`, `.`, `/`, `:` or space, longest
+ * first), and, when there is none, to a course made for it with the group's code and its
+ * description as title (a group names no course in IMS Enterprise).  Learners' memberships are
+ * enrolments (status enrolled or withdrawn), instructors' ones trainers of the run; a member
+ * or group neither in the file nor in Cohort is rejected.  Groups and people the file asks to
+ * delete are rejected: an import does not delete.
+ *
+ * Returns: (transfer full): a plan, to build with cohort_import_plan_build()
+ */
+CohortImportPlan *
+cohort_import_plan_new_for_ims (GFile *file)
+{
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  return plan_new_for_file (file, PLAN_FORMAT_IMS);
+}
+
+/**
+ * cohort_import_plan_new_for_ims_bytes:
+ * @bytes: an IMS Enterprise 1.1 file
+ * @file_name: a name for it, for messages and the import's record
+ *
+ * Returns: (transfer full): a plan, to build with cohort_import_plan_build()
+ */
+CohortImportPlan *
+cohort_import_plan_new_for_ims_bytes (GBytes     *bytes,
+                                      const char *file_name)
+{
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (file_name != NULL, NULL);
+
+  return plan_new_for_bytes (bytes, file_name, PLAN_FORMAT_IMS);
+}
+
+/**
+ * cohort_import_plan_new_for_csv:
+ * @file: a CSV file
+ * @target: what its rows are
+ *
+ * Trainees are matched by code, or by e-mail address when the row has no code, then against
+ * core's duplicate detection as for IMS Enterprise; organisations by their exact name (the
+ * parent by its name, in Cohort or in an earlier row); placements by person (code or e-mail),
+ * host and start date, the host and office by name (rejected when unknown).  A placement that
+ * would overlap another of the same person, in Cohort or in an earlier row of the file, is
+ * rejected in the plan (the store's rule, which commit applies again).  Rows that cannot be
+ * imported are rejected with their line; the others are imported.
+ *
+ * Two new rows that are the same person under different codes are both new in the plan (the
+ * duplicate detection looks in the database); committing, the second is rejected as a likely
+ * duplicate of the first, and the commit's counts say so.
+ *
+ * Returns: (transfer full): a plan, to build with cohort_import_plan_build()
+ */
+CohortImportPlan *
+cohort_import_plan_new_for_csv (GFile           *file,
+                                CohortCsvTarget  target)
+{
+  CohortImportPlan *self;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  self = plan_new_for_file (file, PLAN_FORMAT_CSV);
+  self->csv_target = target;
+
+  return self;
+}
+
+/**
+ * cohort_import_plan_new_for_csv_bytes:
+ * @bytes: a CSV file
+ * @file_name: a name for it, for messages and the import's record
+ * @target: what its rows are
+ *
+ * Returns: (transfer full): a plan, to build with cohort_import_plan_build()
+ */
+CohortImportPlan *
+cohort_import_plan_new_for_csv_bytes (GBytes          *bytes,
+                                      const char      *file_name,
+                                      CohortCsvTarget  target)
+{
+  CohortImportPlan *self;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (file_name != NULL, NULL);
+
+  self = plan_new_for_bytes (bytes, file_name, PLAN_FORMAT_CSV);
+  self->csv_target = target;
 
   return self;
 }
@@ -1136,7 +2382,7 @@ cohort_import_plan_new_for_xcri (GFile                 *file,
     name = g_file_get_parse_name (file);
   base_name = g_path_get_basename (name);
 
-  self = plan_new (name, base_name, flags);
+  self = plan_new (name, base_name, PLAN_FORMAT_XCRI, flags);
   self->file = g_object_ref (file);
 
   return self;
@@ -1162,7 +2408,7 @@ cohort_import_plan_new_for_xcri_bytes (GBytes                *bytes,
   g_return_val_if_fail (file_name != NULL, NULL);
 
   base_name = g_path_get_basename (file_name);
-  self = plan_new (file_name, base_name, flags);
+  self = plan_new (file_name, base_name, PLAN_FORMAT_XCRI, flags);
   self->bytes = g_bytes_ref (bytes);
 
   return self;
@@ -1333,7 +2579,7 @@ cohort_import_plan_commit (CohortImportPlan  *self,
       batch = cohort_import_batch_new ();
       cohort_import_batch_set_file_name (batch, self->file_name);
       cohort_import_batch_set_sha256 (batch, sha256);
-      cohort_import_batch_set_format (batch, "xcri");
+      cohort_import_batch_set_format (batch, format_names[self->format]);
       cohort_import_batch_set_started_at (batch, started_at);
       cohort_import_batch_set_finished_at (batch, finished_at);
       cohort_import_batch_set_n_new (batch, walk_total (&walk, COHORT_IMPORT_OUTCOME_NEW));

@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "cohort-csv-reader.h"
 #include "cohort-database.h"
 #include "cohort-import-record.h"
 #include "cohort-xcri-reader.h"
@@ -100,6 +101,14 @@ CohortImportPlan *cohort_import_plan_new_for_xcri       (GFile                  
 CohortImportPlan *cohort_import_plan_new_for_xcri_bytes (GBytes                    *bytes,
                                                          const char                *file_name,
                                                          CohortXcriReaderFlags      flags);
+CohortImportPlan *cohort_import_plan_new_for_ims        (GFile                     *file);
+CohortImportPlan *cohort_import_plan_new_for_ims_bytes  (GBytes                    *bytes,
+                                                         const char                *file_name);
+CohortImportPlan *cohort_import_plan_new_for_csv        (GFile                     *file,
+                                                         CohortCsvTarget            target);
+CohortImportPlan *cohort_import_plan_new_for_csv_bytes  (GBytes                    *bytes,
+                                                         const char                *file_name,
+                                                         CohortCsvTarget            target);
 void              cohort_import_plan_set_progress_func  (CohortImportPlan          *self,
                                                          CohortImportProgressFunc   func,
                                                          gpointer                   user_data,
