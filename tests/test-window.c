@@ -9,7 +9,10 @@
 
 #include "cohort-about-private.h"
 #include "cohort-application.h"
+#include "cohort-courses-page-private.h"
 #include "cohort-database-private.h"
+#include "cohort-graduates-page-private.h"
+#include "cohort-placements-page-private.h"
 #include "cohort-test-utils.h"
 #include "cohort-trainees-page-private.h"
 #include "cohort-window-private.h"
@@ -18,15 +21,47 @@
 
 /* Helpers */
 
-/* The counts, and the lists of the Trainees page (whose queries hold the database). */
+/* Whether a page of the window is reading a list (its queries hold the database). */
+static gboolean
+page_is_busy (GtkWidget *page)
+{
+  if (COHORT_IS_TRAINEES_PAGE (page))
+    return cohort_trainees_page_is_busy (COHORT_TRAINEES_PAGE (page));
+  if (COHORT_IS_COURSES_PAGE (page))
+    return cohort_courses_page_is_busy (COHORT_COURSES_PAGE (page));
+  if (COHORT_IS_PLACEMENTS_PAGE (page))
+    return cohort_placements_page_is_busy (COHORT_PLACEMENTS_PAGE (page));
+  if (COHORT_IS_GRADUATES_PAGE (page))
+    return cohort_graduates_page_is_busy (COHORT_GRADUATES_PAGE (page));
+
+  return FALSE;
+}
+
+static gboolean
+pages_are_busy (CohortWindow *window)
+{
+  AdwViewStack *stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                       COHORT_TYPE_WINDOW,
+                                                                       "view_stack"));
+  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (stack);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+      GtkWidget *child = adw_view_stack_page_get_child (page);
+
+      if (ADW_IS_BIN (child) && page_is_busy (adw_bin_get_child (ADW_BIN (child))))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The counts, and the lists of every page. */
 static void
 wait_until_loaded (CohortWindow *window)
 {
-  GObject *bin = gtk_widget_get_template_child (GTK_WIDGET (window), COHORT_TYPE_WINDOW,
-                                                "trainees_bin");
-  CohortTraineesPage *trainees = COHORT_TRAINEES_PAGE (adw_bin_get_child (ADW_BIN (bin)));
-
-  while (cohort_window_is_loading (window) || cohort_trainees_page_is_busy (trainees))
+  while (cohort_window_is_loading (window) || pages_are_busy (window))
     g_main_context_iteration (NULL, TRUE);
 }
 

@@ -8,6 +8,9 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cohort-courses-page.h"
+#include "cohort-graduates-page.h"
+#include "cohort-placements-page.h"
 #include "cohort-statistics.h"
 #include "cohort-trainees-page.h"
 
@@ -32,6 +35,7 @@ struct _CohortWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwViewStack         *view_stack;
   AdwBin               *trainees_bin;
+  AdwBin               *courses_bin;
   AdwViewSwitcherBar   *switcher_bar;
   GtkMenuButton        *primary_menu_button;
   GtkStack             *stack;
@@ -338,6 +342,11 @@ cohort_window_constructed (GObject *object)
 
   show_database (self);
   adw_bin_set_child (self->trainees_bin, cohort_trainees_page_new (self->database));
+  adw_bin_set_child (self->courses_bin, cohort_courses_page_new (self->database));
+  adw_bin_set_child (ADW_BIN (adw_view_stack_get_child_by_name (self->view_stack, "placements")),
+                     cohort_placements_page_new (self->database));
+  adw_bin_set_child (ADW_BIN (adw_view_stack_get_child_by_name (self->view_stack, "graduates")),
+                     cohort_graduates_page_new (self->database));
   g_signal_connect_object (self->database, "changed",
                            G_CALLBACK (on_database_changed_cb), self, G_CONNECT_DEFAULT);
   refresh (self);
@@ -440,6 +449,7 @@ cohort_window_class_init (CohortWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CohortWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, CohortWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, CohortWindow, trainees_bin);
+  gtk_widget_class_bind_template_child (widget_class, CohortWindow, courses_bin);
   gtk_widget_class_bind_template_child (widget_class, CohortWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, CohortWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, CohortWindow, stack);

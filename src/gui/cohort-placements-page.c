@@ -1,0 +1,2092 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cohort-gui"
+
+#include "config.h"
+
+#include "cohort-placements-page-private.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "cohort-course-run.h"
+#include "cohort-enrolment.h"
+#include "cohort-organisation.h"
+#include "cohort-person.h"
+#include "cohort-store.h"
+#include "cohort-utils.h"
+#include "cohort-validation.h"
+#include "cohort-vocabulary.h"
+
+/* What Ctrl+Z takes back: only the last change. */
+typedef enum
+{
+  UNDO_NONE,
+  UNDO_CREATE,  /* undo_id was created: delete it */
+  UNDO_EDIT,    /* undo_previous was the stored state of undo_id: save it back */
+  UNDO_DELETE,  /* undo_id was deleted: restore it */
+} UndoKind;
+
+/* The columns of the list, in the order of the view. */
+typedef enum
+{
+  COLUMN_PERSON,
+  COLUMN_HOST,
+  COLUMN_OFFICE,
+  COLUMN_DUTY_STATION,
+  COLUMN_COUNTRY,
+  COLUMN_MODALITY,
+  COLUMN_START,
+  COLUMN_END,
+  COLUMN_STATUS,
+  N_COLUMNS
+} Column;
+
+/* The fields of the editor. */
+typedef enum
+{
+  FIELD_ENTRY,         /* free text (or a date, a country code) */
+  FIELD_COMBO,         /* a term of a vocabulary */
+  FIELD_PERSON,        /* a person, chosen from a searchable list */
+  FIELD_ORGANISATION,  /* an organisation, chosen from a searchable list */
+  FIELD_ENROLMENT,     /* one of the person's enrolments */
+} FieldKind;
+
+typedef enum
+{
+  GROUP_WHO,
+  GROUP_WHEN,
+  GROUP_TERMS,
+} FieldGroup;
+
+typedef struct
+{
+  const char       *field;     /* the column, as core's errors name it */
+  const char       *property;  /* the CohortPlacement property */
+  const char       *title;
+  FieldKind         kind;
+  FieldGroup        group;
+  CohortVocabulary  vocabulary;
+  gboolean          optional;  /* combos: "Not recorded" comes first */
+} Field;
+
+static const Field fields[] = {
+  { "person_id", "person-id", N_("Person"), FIELD_PERSON, GROUP_WHO, 0, FALSE },
+  { "enrolment_id", "enrolment-id", N_("Enrolment"), FIELD_ENROLMENT, GROUP_WHO, 0, FALSE },
+  { "host_id", "host-id", N_("Host organisation"), FIELD_ORGANISATION, GROUP_WHO, 0, FALSE },
+  { "office_id", "office-id", N_("Field office"), FIELD_ORGANISATION, GROUP_WHO, 0, FALSE },
+  { "duty_station", "duty-station", N_("Duty station"), FIELD_ENTRY, GROUP_WHO, 0, FALSE },
+  { "country", "country", N_("Country (two-letter code, e.g. KE)"), FIELD_ENTRY, GROUP_WHO, 0,
+    FALSE },
+  { "position_title", "position-title", N_("Position"), FIELD_ENTRY, GROUP_WHO, 0, FALSE },
+  { "status", "status", N_("Status"), FIELD_COMBO, GROUP_WHEN,
+    COHORT_VOCABULARY_PLACEMENT_STATUS, FALSE },
+  { "start_date", "start-date", N_("Start date (YYYY-MM-DD)"), FIELD_ENTRY, GROUP_WHEN, 0,
+    FALSE },
+  { "end_date", "end-date", N_("Planned end date (YYYY-MM-DD)"), FIELD_ENTRY, GROUP_WHEN, 0,
+    FALSE },
+  { "actual_end_date", "actual-end-date", N_("Actual end date (YYYY-MM-DD)"), FIELD_ENTRY,
+    GROUP_WHEN, 0, FALSE },
+  { "modality", "modality", N_("Modality"), FIELD_COMBO, GROUP_TERMS,
+    COHORT_VOCABULARY_PLACEMENT_MODALITY, TRUE },
+  { "funded_by", "funded-by", N_("Funded by"), FIELD_ENTRY, GROUP_TERMS, 0, FALSE },
+  { "supervisor_id", "supervisor-id", N_("Supervisor"), FIELD_PERSON, GROUP_TERMS, 0, FALSE },
+  { "evaluation", "evaluation", N_("Evaluation"), FIELD_ENTRY, GROUP_TERMS, 0, FALSE },
+};
+
+#define N_FIELDS G_N_ELEMENTS (fields)
+
+/* A person or organisation field: a row whose button opens a searchable list. */
+typedef struct
+{
+  CohortPlacementsPage *page;     /* unowned: the page owns the rows */
+  guint                 field;    /* index in fields[] */
+  gint64                id;       /* the one chosen, 0 for none */
+  GtkMenuButton        *button;
+  GtkSearchEntry       *entry;
+  GtkListView          *list;
+  GtkButton            *add_button;  /* organisations: add the one typed */
+  CohortQueryModel     *model;    /* created when first opened */
+} Chooser;
+
+/* A column's sorter, asked by on_view_sorter_changed_cb() which column the view sorts by. */
+typedef struct
+{
+  CohortPlacementsPage *page;
+  CohortQuerySort       sort;
+} ColumnSort;
+
+typedef struct
+{
+  CohortPlacementsPage *page;
+  Column                column;
+} ColumnCell;
+
+struct _CohortPlacementsPage
+{
+  AdwBin              parent_instance;
+
+  CohortDatabase     *database;
+  CohortQueryModel   *model;
+  GtkSingleSelection *selection;
+  CohortQueryModel   *hosts;          /* for the host filter */
+  GPtrArray          *host_codes;     /* the filter values of host_dropdown, NULL for "any" */
+  GHashTable         *person_names;   /* id → display name, for the rows shown */
+  GHashTable         *organisation_names;
+  GHashTable         *host_names;     /* id → acronym, or name when there is none */
+
+  CohortPlacement    *placement;      /* in the editor: as stored, or new */
+  GtkWidget          *rows[N_FIELDS];
+  Chooser            *choosers[N_FIELDS];
+  GArray             *enrolment_ids;  /* gint64, the choices of the enrolment row; 0 first */
+  GtkWidget          *error_row;
+  GtkWidget          *error_field_row;
+  char               *error_field;
+  char               *error_text;
+
+  UndoKind            undo_kind;
+  gint64              undo_id;
+  CohortPlacement    *undo_previous;
+
+  CohortQuerySort     probed_sort;
+  guint               probed : 1;
+  guint               shown : 1;       /* mapped once: the lists have been read */
+  guint               selecting : 1;
+  guint               updating_filters : 1;
+  guint               filling : 1;   /* filling the form: no field was edited */
+
+  /* Template widgets */
+  AdwToastOverlay    *toast_overlay;
+  AdwLeaflet         *leaflet;
+  GtkSearchEntry     *search_entry;
+  GtkLabel           *results_label;
+  GtkSpinner         *spinner;
+  GtkStack           *content_stack;
+  GtkColumnView      *column_view;
+  GtkColumnViewColumn *person_column;
+  GtkColumnViewColumn *host_column;
+  GtkColumnViewColumn *office_column;
+  GtkColumnViewColumn *duty_station_column;
+  GtkColumnViewColumn *country_column;
+  GtkColumnViewColumn *modality_column;
+  GtkColumnViewColumn *start_column;
+  GtkColumnViewColumn *end_column;
+  GtkColumnViewColumn *status_column;
+  AdwStatusPage      *empty_page;
+  GtkDropDown        *host_dropdown;
+  GtkEntry           *country_entry;
+  GtkDropDown        *status_dropdown;
+  GtkEntry           *year_entry;
+  GtkStack           *editor_stack;
+  GtkButton          *back_button;
+  GtkLabel           *heading;
+  AdwPreferencesGroup *who_group;
+  AdwPreferencesGroup *when_group;
+  AdwPreferencesGroup *terms_group;
+};
+
+enum {
+  PROP_0,
+  PROP_DATABASE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (CohortPlacementsPage, cohort_placements_page, ADW_TYPE_BIN)
+
+static void update_actions (CohortPlacementsPage *self);
+static void fill_enrolments (CohortPlacementsPage *self,
+                             gint64                person_id,
+                             gint64                chosen);
+
+/* Names: read once for the rows shown, forgotten when the database changes. */
+
+static char *
+dup_display_name (CohortPerson *person)
+{
+  const char *family = cohort_str_empty_to_null (cohort_person_get_family_name (person));
+  const char *given = cohort_str_empty_to_null (cohort_person_get_given_name (person));
+
+  if (family == NULL || given == NULL)
+    return g_strdup (family != NULL ? family :
+                     given != NULL ? given : cohort_person_get_code (person));
+
+  if (g_strcmp0 (cohort_person_get_name_order (person), "family_first") == 0)
+    return g_strdup_printf ("%s %s", family, given);
+
+  return g_strdup_printf ("%s %s", given, family);
+}
+
+static const char *
+lookup_name (CohortPlacementsPage *self,
+             GType                 type,
+             gint64                id)
+{
+  GHashTable *cache = type == COHORT_TYPE_PERSON ? self->person_names : self->organisation_names;
+  g_autoptr(CohortRecord) record = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *name;
+  gint64 *key;
+
+  if (id == 0)
+    return NULL;
+
+  name = g_hash_table_lookup (cache, &id);
+  if (name != NULL)
+    return name;
+
+  record = cohort_store_load (self->database, type, id, &error);
+  if (record == NULL)
+    {
+      g_debug ("Could not read record %" G_GINT64_FORMAT ": %s", id, error->message);
+      return NULL;
+    }
+
+  key = g_new (gint64, 1);
+  *key = id;
+  if (type == COHORT_TYPE_PERSON)
+    g_hash_table_insert (cache, key, dup_display_name (COHORT_PERSON (record)));
+  else
+    g_hash_table_insert (cache, key,
+                         g_strdup (cohort_organisation_get_name (COHORT_ORGANISATION (record))));
+
+  return g_hash_table_lookup (cache, &id);
+}
+
+/* A host is best known by its acronym (UNDP), which also fits a column. */
+static const char *
+lookup_host_name (CohortPlacementsPage *self,
+                  gint64                id)
+{
+  g_autoptr(CohortRecord) record = NULL;
+  const char *name;
+  const char *acronym;
+  gint64 *key;
+
+  if (id == 0)
+    return NULL;
+
+  name = g_hash_table_lookup (self->host_names, &id);
+  if (name != NULL)
+    return name;
+
+  record = cohort_store_load (self->database, COHORT_TYPE_ORGANISATION, id, NULL);
+  if (record == NULL)
+    return lookup_name (self, COHORT_TYPE_ORGANISATION, id);
+
+  acronym = cohort_str_empty_to_null (cohort_organisation_get_acronym
+                                        (COHORT_ORGANISATION (record)));
+  key = g_new (gint64, 1);
+  *key = id;
+  g_hash_table_insert (self->host_names, key,
+                       g_strdup (acronym != NULL ? acronym :
+                                 cohort_organisation_get_name (COHORT_ORGANISATION (record))));
+
+  return g_hash_table_lookup (self->host_names, &id);
+}
+
+static void
+on_database_changed_cb (CohortPlacementsPage *self,
+                        const char * const   *tables,
+                        CohortDatabase       *database)
+{
+  if (tables == NULL || tables[0] == NULL || g_strv_contains (tables, "person"))
+    g_hash_table_remove_all (self->person_names);
+  if (tables == NULL || tables[0] == NULL || g_strv_contains (tables, "organisation"))
+    {
+      g_hash_table_remove_all (self->organisation_names);
+      g_hash_table_remove_all (self->host_names);
+    }
+}
+
+static void
+show_toast (CohortPlacementsPage *self,
+            const char           *title,
+            gboolean              with_undo)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  if (with_undo)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "placements.undo");
+    }
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+show_failure (CohortPlacementsPage *self,
+              const GError         *error)
+{
+  AdwToast *toast = adw_toast_new (error->message);
+
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Undo */
+
+static void
+forget_undo (CohortPlacementsPage *self)
+{
+  self->undo_kind = UNDO_NONE;
+  self->undo_id = 0;
+  g_clear_object (&self->undo_previous);
+}
+
+static void
+remember_undo (CohortPlacementsPage *self,
+               UndoKind              kind,
+               gint64                id,
+               CohortPlacement      *previous)
+{
+  forget_undo (self);
+  self->undo_kind = kind;
+  self->undo_id = id;
+  g_set_object (&self->undo_previous, previous);
+  update_actions (self);
+}
+
+/* The list */
+
+static const CohortQueryFilter filters[] = {
+  COHORT_QUERY_FILTER_HOST, COHORT_QUERY_FILTER_COUNTRY, COHORT_QUERY_FILTER_STATUS,
+  COHORT_QUERY_FILTER_YEAR,
+};
+
+static gboolean
+has_filters (CohortPlacementsPage *self)
+{
+  if (cohort_str_empty_to_null (cohort_query_model_get_search (self->model)) != NULL)
+    return TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+    if (cohort_query_model_get_filter (self->model, filters[i]) != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+update_results (CohortPlacementsPage *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  g_autofree char *number = g_strdup_printf ("%'u", n);
+  g_autofree char *text = NULL;
+  const GError *error = cohort_query_model_get_error (self->model);
+
+  if (cohort_query_model_get_loading (self->model))
+    return;
+
+  if (error != NULL)
+    {
+      gtk_label_set_text (self->results_label, error->message);
+      return;
+    }
+
+  /* TRANSLATORS: the number of placements listed, e.g. "1,234 placements" */
+  text = g_strdup_printf (g_dngettext (NULL, "%s placement", "%s placements", n), number);
+  gtk_label_set_text (self->results_label, text);
+
+  if (n > 0)
+    gtk_stack_set_visible_child_name (self->content_stack, "list");
+  else if (has_filters (self))
+    gtk_stack_set_visible_child_name (self->content_stack, "no-match");
+  else
+    gtk_stack_set_visible_child_name (self->content_stack, "empty");
+}
+
+static void
+select_editor_placement (CohortPlacementsPage *self)
+{
+  guint position = GTK_INVALID_LIST_POSITION;
+  gint64 id = self->placement != NULL ? cohort_record_get_id (COHORT_RECORD (self->placement)) : 0;
+
+  if (id != 0 && !cohort_query_model_find_id (self->model, id, &position))
+    position = GTK_INVALID_LIST_POSITION;
+
+  if (gtk_single_selection_get_selected (self->selection) == position)
+    return;
+
+  self->selecting = TRUE;
+  gtk_single_selection_set_selected (self->selection, position);
+  self->selecting = FALSE;
+}
+
+static void
+on_items_changed_cb (CohortPlacementsPage *self,
+                     guint                 position,
+                     guint                 removed,
+                     guint                 added,
+                     GListModel           *model)
+{
+  select_editor_placement (self);
+  update_results (self);
+}
+
+static void
+on_loading_changed_cb (CohortPlacementsPage *self,
+                       GParamSpec           *pspec,
+                       CohortQueryModel     *model)
+{
+  gboolean loading = cohort_query_model_get_loading (model);
+
+  gtk_spinner_set_spinning (self->spinner, loading);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), loading);
+  update_results (self);
+}
+
+/* Cells */
+
+static char *
+dup_cell_text (CohortPlacementsPage *self,
+               CohortPlacement      *placement,
+               Column                column)
+{
+  const char *text = NULL;
+
+  switch (column)
+    {
+    case COLUMN_PERSON:
+      text = lookup_name (self, COHORT_TYPE_PERSON, cohort_placement_get_person_id (placement));
+      break;
+    case COLUMN_HOST:
+      text = lookup_host_name (self, cohort_placement_get_host_id (placement));
+      break;
+    case COLUMN_OFFICE:
+      text = lookup_name (self, COHORT_TYPE_ORGANISATION,
+                          cohort_placement_get_office_id (placement));
+      break;
+    case COLUMN_DUTY_STATION:
+      text = cohort_placement_get_duty_station (placement);
+      break;
+    case COLUMN_COUNTRY:
+      text = cohort_placement_get_country (placement);
+      break;
+    case COLUMN_MODALITY:
+      text = cohort_vocabulary_get_label (COHORT_VOCABULARY_PLACEMENT_MODALITY,
+                                          cohort_placement_get_modality (placement));
+      break;
+    case COLUMN_START:
+      text = cohort_placement_get_start_date (placement);
+      break;
+    case COLUMN_END:
+      text = cohort_str_empty_to_null (cohort_placement_get_actual_end_date (placement));
+      if (text == NULL)
+        text = cohort_placement_get_end_date (placement);
+      break;
+    case COLUMN_STATUS:
+      text = cohort_vocabulary_get_label (COHORT_VOCABULARY_PLACEMENT_STATUS,
+                                          cohort_placement_get_status (placement));
+      break;
+    case N_COLUMNS:
+    default:
+      g_assert_not_reached ();
+    }
+
+  return g_strdup (text != NULL ? text : "");
+}
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               ColumnCell               *cell)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (cell->column == COLUMN_START || cell->column == COLUMN_END)
+    gtk_widget_add_css_class (label, "numeric");
+  if (cell->column == COLUMN_PERSON)
+    gtk_widget_add_css_class (label, "heading");
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              ColumnCell               *cell)
+{
+  CohortPlacement *placement = gtk_list_item_get_item (list_item);
+  g_autofree char *text = NULL;
+
+  if (placement != NULL && cell->page->database != NULL)
+    text = dup_cell_text (cell->page, placement, cell->column);
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), text != NULL ? text : "");
+}
+
+static void
+set_column_factory (CohortPlacementsPage *self,
+                    GtkColumnViewColumn  *view_column,
+                    Column                column)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  ColumnCell *cell = g_new0 (ColumnCell, 1);
+
+  cell->page = self;
+  cell->column = column;
+  g_signal_connect_data (factory, "setup", G_CALLBACK (setup_cell_cb), cell,
+                         (GClosureNotify) (void (*) (void)) g_free, 0);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), cell);
+  gtk_column_view_column_set_factory (view_column, factory);
+}
+
+/* Sorting: in SQL, by the column the view shows as sorted. */
+
+static int
+probe_sort_cb (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  ColumnSort *column_sort = user_data;
+
+  if (!column_sort->page->probed)
+    {
+      column_sort->page->probed = TRUE;
+      column_sort->page->probed_sort = column_sort->sort;
+    }
+
+  return GTK_ORDERING_SMALLER;
+}
+
+/* GTK 4.8 does not say which column a GtkColumnView sorts by: compare two things and see
+ * which column's sorter answered, and how (as the Trainees page does). */
+static void
+on_view_sorter_changed_cb (CohortPlacementsPage *self,
+                           GtkSorterChange       change,
+                           GtkSorter            *sorter)
+{
+  g_autoptr(GObject) a = g_object_new (G_TYPE_OBJECT, NULL);
+  g_autoptr(GObject) b = g_object_new (G_TYPE_OBJECT, NULL);
+  GtkOrdering order;
+
+  self->probed = FALSE;
+  order = gtk_sorter_compare (sorter, a, b);
+  if (!self->probed || order == GTK_ORDERING_EQUAL)
+    {
+      cohort_query_model_set_sort (self->model,
+                                   cohort_query_kind_get_default_sort
+                                     (COHORT_QUERY_KIND_PLACEMENTS),
+                                   FALSE);
+      return;
+    }
+
+  cohort_query_model_set_sort (self->model, self->probed_sort, order == GTK_ORDERING_LARGER);
+}
+
+static void
+set_column_sort (CohortPlacementsPage *self,
+                 GtkColumnViewColumn  *column,
+                 CohortQuerySort       sort)
+{
+  ColumnSort *column_sort = g_new0 (ColumnSort, 1);
+  g_autoptr(GtkSorter) sorter = NULL;
+
+  g_assert (cohort_query_kind_supports_sort (COHORT_QUERY_KIND_PLACEMENTS, sort));
+
+  column_sort->page = self;
+  column_sort->sort = sort;
+  sorter = GTK_SORTER (gtk_custom_sorter_new (probe_sort_cb, column_sort, g_free));
+  gtk_column_view_column_set_sorter (column, sorter);
+}
+
+/* Filters */
+
+static void
+fill_vocabulary_model (GtkStringList    *labels,
+                       CohortVocabulary  vocabulary)
+{
+  const CohortVocabularyTerm *terms;
+  guint n_terms = 0;
+
+  terms = cohort_vocabulary_get_terms (vocabulary, &n_terms);
+  for (guint i = 0; i < n_terms; i++)
+    gtk_string_list_append (labels, cohort_vocabulary_term_get_label (&terms[i]));
+}
+
+static const char *
+vocabulary_code_at (CohortVocabulary vocabulary,
+                    guint            index)
+{
+  const CohortVocabularyTerm *terms;
+  guint n_terms = 0;
+
+  terms = cohort_vocabulary_get_terms (vocabulary, &n_terms);
+  if (index >= n_terms)
+    return NULL;
+
+  return terms[index].code;
+}
+
+static guint
+vocabulary_index_of (CohortVocabulary  vocabulary,
+                     const char       *code)
+{
+  const CohortVocabularyTerm *terms;
+  guint n_terms = 0;
+
+  terms = cohort_vocabulary_get_terms (vocabulary, &n_terms);
+  for (guint i = 0; code != NULL && i < n_terms; i++)
+    if (strcmp (terms[i].code, code) == 0)
+      return i;
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+on_filter_changed_cb (CohortPlacementsPage *self)
+{
+  g_autofree char *country = NULL;
+  const char *year;
+  const char *host = NULL;
+  guint selected;
+
+  if (self->updating_filters || self->model == NULL)
+    return;
+
+  country = g_ascii_strup (gtk_editable_get_text (GTK_EDITABLE (self->country_entry)), -1);
+  g_strstrip (country);
+  year = gtk_editable_get_text (GTK_EDITABLE (self->year_entry));
+
+  selected = gtk_drop_down_get_selected (self->host_dropdown);
+  if (self->host_codes != NULL && selected < self->host_codes->len)
+    host = g_ptr_array_index (self->host_codes, selected);
+
+  selected = gtk_drop_down_get_selected (self->status_dropdown);
+  cohort_query_model_set_filter (self->model, COHORT_QUERY_FILTER_STATUS,
+                                 selected == 0 || selected == GTK_INVALID_LIST_POSITION ? NULL :
+                                 vocabulary_code_at (COHORT_VOCABULARY_PLACEMENT_STATUS,
+                                                     selected - 1));
+  cohort_query_model_set_filter (self->model, COHORT_QUERY_FILTER_HOST, host);
+  /* Half a country code, or half a year, filters nothing yet. */
+  cohort_query_model_set_filter (self->model, COHORT_QUERY_FILTER_COUNTRY,
+                                 strlen (country) == 2 ? country : NULL);
+  cohort_query_model_set_filter (self->model, COHORT_QUERY_FILTER_YEAR,
+                                 strlen (year) == 4 && g_ascii_isdigit (year[0]) &&
+                                 g_ascii_isdigit (year[1]) && g_ascii_isdigit (year[2]) &&
+                                 g_ascii_isdigit (year[3]) ? year : NULL);
+}
+
+static void
+on_hosts_changed_cb (CohortPlacementsPage *self,
+                     guint                 position,
+                     guint                 removed,
+                     guint                 added,
+                     GListModel           *hosts)
+{
+  g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  const char *current = NULL;
+  guint selected = gtk_drop_down_get_selected (self->host_dropdown);
+  guint chosen = 0;
+
+  if (self->host_codes != NULL && selected < self->host_codes->len)
+    current = g_ptr_array_index (self->host_codes, selected);
+
+  g_ptr_array_add (codes, NULL);
+  gtk_string_list_append (labels, _("Any host"));
+
+  /* The model lists the organisations by name. */
+  for (guint i = 0; i < g_list_model_get_n_items (hosts); i++)
+    {
+      g_autoptr(CohortOrganisation) organisation = g_list_model_get_item (hosts, i);
+      char *code = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                    cohort_record_get_id (COHORT_RECORD (organisation)));
+
+      if (g_strcmp0 (code, current) == 0)
+        chosen = codes->len;
+      g_ptr_array_add (codes, code);
+      gtk_string_list_append (labels, cohort_organisation_get_name (organisation));
+    }
+
+  self->updating_filters = TRUE;
+  gtk_drop_down_set_model (self->host_dropdown, G_LIST_MODEL (labels));
+  gtk_drop_down_set_selected (self->host_dropdown, chosen);
+  g_clear_pointer (&self->host_codes, g_ptr_array_unref);
+  self->host_codes = g_ptr_array_ref (codes);
+  self->updating_filters = FALSE;
+
+  if (current != NULL && chosen == 0)
+    on_filter_changed_cb (self);
+}
+
+static void
+on_search_changed_cb (CohortPlacementsPage *self,
+                      GtkSearchEntry       *entry)
+{
+  if (self->model != NULL)
+    cohort_query_model_set_search (self->model, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+/* Choosers of people and organisations */
+
+static GType
+chooser_type (Chooser *chooser)
+{
+  return fields[chooser->field].kind == FIELD_PERSON ? COHORT_TYPE_PERSON :
+         COHORT_TYPE_ORGANISATION;
+}
+
+static void
+chooser_update_label (Chooser *chooser)
+{
+  const char *name = lookup_name (chooser->page, chooser_type (chooser), chooser->id);
+  AdwActionRow *row = ADW_ACTION_ROW (chooser->page->rows[chooser->field]);
+
+  adw_action_row_set_subtitle (row, name != NULL ? name : _("None"));
+}
+
+static void
+chooser_set_id (Chooser *chooser,
+                gint64   id)
+{
+  chooser->id = id;
+  chooser_update_label (chooser);
+
+  if (strcmp (fields[chooser->field].field, "person_id") == 0 && !chooser->page->filling)
+    fill_enrolments (chooser->page, id, 0);
+}
+
+static void
+setup_choice_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 Chooser                  *chooser)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_choice_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                Chooser                  *chooser)
+{
+  GObject *item = gtk_list_item_get_item (list_item);
+  g_autofree char *text = NULL;
+
+  if (COHORT_IS_PERSON (item))
+    {
+      g_autofree char *name = dup_display_name (COHORT_PERSON (item));
+
+      text = g_strdup_printf ("%s (%s)", name, cohort_person_get_code (COHORT_PERSON (item)));
+    }
+  else if (COHORT_IS_ORGANISATION (item))
+    {
+      const char *country = cohort_organisation_get_country (COHORT_ORGANISATION (item));
+
+      text = cohort_str_empty_to_null (country) != NULL ?
+             g_strdup_printf ("%s (%s)", cohort_organisation_get_name (COHORT_ORGANISATION (item)),
+                              country) :
+             g_strdup (cohort_organisation_get_name (COHORT_ORGANISATION (item)));
+    }
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), text != NULL ? text : "");
+}
+
+static void
+on_choice_activate_cb (Chooser     *chooser,
+                       guint        position,
+                       GtkListView *list)
+{
+  chooser_set_id (chooser, cohort_query_model_get_id (chooser->model, position));
+  gtk_menu_button_popdown (chooser->button);
+}
+
+static void
+on_chooser_search_cb (Chooser        *chooser,
+                      GtkSearchEntry *entry)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+
+  if (chooser->model != NULL)
+    cohort_query_model_set_search (chooser->model, text);
+  if (chooser->add_button != NULL)
+    {
+      g_autofree char *label = NULL;
+
+      gtk_widget_set_visible (GTK_WIDGET (chooser->add_button),
+                              cohort_str_empty_to_null (text) != NULL);
+      /* TRANSLATORS: %s is the name of an organisation typed in the search entry */
+      label = g_strdup_printf (_("Add “%s”"), text);
+      gtk_button_set_label (chooser->add_button, label);
+    }
+}
+
+/* Enter in the search entry takes the first organisation or person found. */
+static void
+on_chooser_entry_activate_cb (Chooser        *chooser,
+                              GtkSearchEntry *entry)
+{
+  if (chooser->model == NULL || g_list_model_get_n_items (G_LIST_MODEL (chooser->model)) == 0)
+    return;
+
+  on_choice_activate_cb (chooser, 0, chooser->list);
+}
+
+static void
+on_chooser_clear_cb (Chooser   *chooser,
+                     GtkButton *button)
+{
+  chooser_set_id (chooser, 0);
+  gtk_menu_button_popdown (chooser->button);
+}
+
+/* An organisation that is not recorded yet is added on the spot, with the name typed. */
+static void
+on_chooser_add_cb (Chooser   *chooser,
+                   GtkButton *button)
+{
+  g_autoptr(CohortOrganisation) organisation = cohort_organisation_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (chooser->entry)));
+
+  g_strstrip (name);
+  cohort_organisation_set_name (organisation, name);
+  if (!cohort_store_save (chooser->page->database, COHORT_RECORD (organisation), &error))
+    {
+      show_failure (chooser->page, error);
+      return;
+    }
+
+  chooser_set_id (chooser, cohort_record_get_id (COHORT_RECORD (organisation)));
+  gtk_menu_button_popdown (chooser->button);
+}
+
+static void
+on_chooser_shown_cb (Chooser    *chooser,
+                     GtkPopover *popover)
+{
+  if (chooser->model == NULL)
+    {
+      GtkSingleSelection *selection;
+
+      chooser->model = cohort_query_model_new (chooser->page->database,
+                                               fields[chooser->field].kind == FIELD_PERSON ?
+                                               COHORT_QUERY_KIND_PERSONS :
+                                               COHORT_QUERY_KIND_ORGANISATIONS);
+      selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (chooser->model)));
+      gtk_single_selection_set_autoselect (selection, FALSE);
+      gtk_list_view_set_model (chooser->list, GTK_SELECTION_MODEL (selection));
+      g_object_unref (selection);
+    }
+
+  cohort_query_model_set_search (chooser->model,
+                                 gtk_editable_get_text (GTK_EDITABLE (chooser->entry)));
+  cohort_query_model_refresh (chooser->model);
+  gtk_widget_grab_focus (GTK_WIDGET (chooser->entry));
+}
+
+static void
+chooser_free (Chooser *chooser)
+{
+  g_clear_object (&chooser->model);
+  g_free (chooser);
+}
+
+static GtkWidget *
+create_chooser_row (CohortPlacementsPage *self,
+                    guint                 field)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *clear = gtk_button_new_with_mnemonic (_("_None"));
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  const char *title = _(fields[field].title);
+  g_autofree char *choose = NULL;
+  Chooser *chooser = g_new0 (Chooser, 1);
+
+  chooser->page = self;
+  chooser->field = field;
+  self->choosers[field] = chooser;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  /* TRANSLATORS: %s is a field, e.g. "Host organisation" */
+  choose = g_strdup_printf (_("Choose %s"), title);
+
+  chooser->entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
+  gtk_accessible_update_property (GTK_ACCESSIBLE (chooser->entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, choose, -1);
+  g_signal_connect_swapped (chooser->entry, "search-changed",
+                            G_CALLBACK (on_chooser_search_cb), chooser);
+  g_signal_connect_swapped (chooser->entry, "activate",
+                            G_CALLBACK (on_chooser_entry_activate_cb), chooser);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (chooser->entry));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_choice_cb), chooser);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_choice_cb), chooser);
+  chooser->list = GTK_LIST_VIEW (gtk_list_view_new (NULL, g_object_ref (factory)));
+  gtk_list_view_set_single_click_activate (chooser->list, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (chooser->list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  g_signal_connect_swapped (chooser->list, "activate", G_CALLBACK (on_choice_activate_cb),
+                            chooser);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (chooser->list));
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 200);
+  gtk_scrolled_window_set_min_content_width (GTK_SCROLLED_WINDOW (scrolled), 260);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_box_append (GTK_BOX (box), scrolled);
+
+  if (fields[field].kind == FIELD_ORGANISATION)
+    {
+      chooser->add_button = GTK_BUTTON (gtk_button_new ());
+      gtk_widget_set_visible (GTK_WIDGET (chooser->add_button), FALSE);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (chooser->add_button),
+                                   _("Record a new organisation with this name"));
+      g_signal_connect_swapped (chooser->add_button, "clicked", G_CALLBACK (on_chooser_add_cb),
+                                chooser);
+      gtk_box_append (GTK_BOX (box), GTK_WIDGET (chooser->add_button));
+    }
+
+  g_signal_connect_swapped (clear, "clicked", G_CALLBACK (on_chooser_clear_cb), chooser);
+  gtk_box_append (GTK_BOX (box), clear);
+
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  g_signal_connect_swapped (popover, "show", G_CALLBACK (on_chooser_shown_cb), chooser);
+
+  chooser->button = GTK_MENU_BUTTON (gtk_menu_button_new ());
+  gtk_menu_button_set_icon_name (chooser->button, "document-edit-symbolic");
+  gtk_menu_button_set_popover (chooser->button, popover);
+  gtk_widget_set_valign (GTK_WIDGET (chooser->button), GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (GTK_WIDGET (chooser->button), "flat");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (chooser->button), choose);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (chooser->button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, choose, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (chooser->button));
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (chooser->button));
+
+  g_object_set_data_full (G_OBJECT (row), "cohort-chooser", chooser,
+                          (GDestroyNotify) chooser_free);
+
+  return row;
+}
+
+/* The editor */
+
+static void
+fill_enrolments (CohortPlacementsPage *self,
+                 gint64                person_id,
+                 gint64                chosen)
+{
+  AdwComboRow *row = NULL;
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(GListStore) enrolments = NULL;
+  guint selected = 0;
+
+  for (guint i = 0; i < N_FIELDS; i++)
+    if (fields[i].kind == FIELD_ENROLMENT)
+      row = ADW_COMBO_ROW (self->rows[i]);
+
+  g_array_set_size (self->enrolment_ids, 0);
+  g_array_append_val (self->enrolment_ids, (gint64) { 0 });
+  gtk_string_list_append (labels, _("None"));
+
+  if (person_id != 0)
+    {
+      g_autoptr(GError) error = NULL;
+
+      enrolments = cohort_store_list_enrolments (self->database, person_id, &error);
+      if (enrolments == NULL)
+        g_debug ("Could not list enrolments: %s", error->message);
+    }
+
+  for (guint i = 0; enrolments != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (enrolments));
+       i++)
+    {
+      g_autoptr(CohortEnrolment) enrolment = g_list_model_get_item (G_LIST_MODEL (enrolments), i);
+      g_autoptr(CohortRecord) run = NULL;
+      gint64 id = cohort_record_get_id (COHORT_RECORD (enrolment));
+      const char *status = cohort_vocabulary_get_label (COHORT_VOCABULARY_ENROLMENT_STATUS,
+                                                        cohort_enrolment_get_status (enrolment));
+
+      run = cohort_store_load (self->database, COHORT_TYPE_COURSE_RUN,
+                               cohort_enrolment_get_run_id (enrolment), NULL);
+      if (id == chosen)
+        selected = self->enrolment_ids->len;
+      g_array_append_val (self->enrolment_ids, id);
+      /* TRANSLATORS: an enrolment: the code of the course run, and the enrolment's status */
+      gtk_string_list_take (labels,
+                            g_strdup_printf (C_("enrolment", "%s · %s"),
+                                             run != NULL ?
+                                             cohort_course_run_get_code (COHORT_COURSE_RUN (run)) :
+                                             _("Unknown run"),
+                                             status != NULL ? status : ""));
+    }
+
+  adw_combo_row_set_model (row, G_LIST_MODEL (labels));
+  adw_combo_row_set_selected (row, selected);
+}
+
+static void
+clear_error (CohortPlacementsPage *self)
+{
+  if (self->error_field_row != NULL)
+    {
+      gtk_widget_remove_css_class (self->error_field_row, "error");
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (self->error_field_row),
+                                  GTK_ACCESSIBLE_STATE_INVALID);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->error_field_row),
+                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      self->error_field_row = NULL;
+    }
+
+  if (self->error_row != NULL)
+    {
+      gtk_list_box_remove (GTK_LIST_BOX (gtk_widget_get_parent (self->error_row)),
+                           self->error_row);
+      self->error_row = NULL;
+    }
+
+  g_clear_pointer (&self->error_field, g_free);
+  g_clear_pointer (&self->error_text, g_free);
+}
+
+/* The message of a refused placement goes right under the field it concerns. */
+static void
+show_error (CohortPlacementsPage *self,
+            const GError         *error)
+{
+  const char *field = NULL;
+  GtkWidget *row = NULL;
+  GtkWidget *label;
+  int index;
+
+  clear_error (self);
+
+  if (error->domain == COHORT_VALIDATION_ERROR)
+    field = cohort_validation_error_get_field (error);
+  for (guint i = 0; field != NULL && i < N_FIELDS; i++)
+    if (strcmp (fields[i].field, field) == 0)
+      row = self->rows[i];
+  if (row == NULL)
+    row = self->rows[0];
+
+  self->error_field = g_strdup (field);
+  self->error_text = g_strdup (error->message);
+  self->error_field_row = row;
+  gtk_widget_add_css_class (row, "error");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (row),
+                               GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, error->message, -1);
+
+  label = gtk_label_new (error->message);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_widget_add_css_class (label, "error");
+
+  index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
+  self->error_row = gtk_list_box_row_new ();
+  gtk_widget_set_name (self->error_row, "error-message");
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self->error_row), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (self->error_row), FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self->error_row), label);
+  gtk_list_box_insert (GTK_LIST_BOX (gtk_widget_get_parent (row)), self->error_row, index + 1);
+
+  gtk_widget_grab_focus (row);
+}
+
+static void
+fill_form (CohortPlacementsPage *self)
+{
+  CohortPlacement *placement = self->placement;
+  gint64 id;
+
+  clear_error (self);
+
+  if (placement == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->editor_stack, "none");
+      return;
+    }
+
+  id = cohort_record_get_id (COHORT_RECORD (placement));
+  if (id == 0)
+    gtk_label_set_text (self->heading, _("New Placement"));
+  else
+    {
+      const char *name = lookup_name (self, COHORT_TYPE_PERSON,
+                                      cohort_placement_get_person_id (placement));
+      g_autofree char *heading = NULL;
+
+      /* TRANSLATORS: the heading of the placement editor; %s is the person placed */
+      heading = g_strdup_printf (_("Placement of %s"), name != NULL ? name : _("Unknown Person"));
+      gtk_label_set_text (self->heading, heading);
+    }
+
+  self->filling = TRUE;
+  for (guint i = 0; i < N_FIELDS; i++)
+    {
+      const Field *field = &fields[i];
+
+      switch (field->kind)
+        {
+        case FIELD_ENTRY:
+          {
+            g_autofree char *value = NULL;
+
+            g_object_get (placement, field->property, &value, NULL);
+            gtk_editable_set_text (GTK_EDITABLE (self->rows[i]), value != NULL ? value : "");
+          }
+          break;
+
+        case FIELD_COMBO:
+          {
+            g_autofree char *value = NULL;
+            guint index;
+
+            g_object_get (placement, field->property, &value, NULL);
+            if (cohort_str_empty_to_null (value) == NULL && !field->optional)
+              {
+                g_free (value);
+                value = g_strdup (cohort_vocabulary_get_default (field->vocabulary));
+              }
+            index = vocabulary_index_of (field->vocabulary, value);
+            if (field->optional)
+              index = index == GTK_INVALID_LIST_POSITION ? 0 : index + 1;
+            adw_combo_row_set_selected (ADW_COMBO_ROW (self->rows[i]),
+                                        index == GTK_INVALID_LIST_POSITION ? 0 : index);
+          }
+          break;
+
+        case FIELD_PERSON:
+        case FIELD_ORGANISATION:
+          {
+            gint64 value = 0;
+
+            g_object_get (placement, field->property, &value, NULL);
+            chooser_set_id (self->choosers[i], value);
+          }
+          break;
+
+        case FIELD_ENROLMENT:
+          fill_enrolments (self, cohort_placement_get_person_id (placement),
+                           cohort_placement_get_enrolment_id (placement));
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  self->filling = FALSE;
+
+  gtk_stack_set_visible_child_name (self->editor_stack, "form");
+}
+
+/* A copy of @placement, with every property. */
+static CohortPlacement *
+copy_placement (CohortPlacement *placement)
+{
+  CohortPlacement *copy = cohort_placement_new ();
+  g_autofree GParamSpec **pspecs = NULL;
+  guint n_pspecs = 0;
+
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (placement), &n_pspecs);
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      if ((pspecs[i]->flags & G_PARAM_READWRITE) != G_PARAM_READWRITE ||
+          (pspecs[i]->flags & G_PARAM_CONSTRUCT_ONLY) != 0)
+        continue;
+
+      g_value_init (&value, pspecs[i]->value_type);
+      g_object_get_property (G_OBJECT (placement), pspecs[i]->name, &value);
+      g_object_set_property (G_OBJECT (copy), pspecs[i]->name, &value);
+    }
+
+  return copy;
+}
+
+/* The placement shown, with the form's values. */
+static CohortPlacement *
+dup_edited (CohortPlacementsPage *self)
+{
+  CohortPlacement *edited;
+
+  if (self->placement == NULL)
+    return NULL;
+
+  edited = copy_placement (self->placement);
+  for (guint i = 0; i < N_FIELDS; i++)
+    {
+      const Field *field = &fields[i];
+
+      switch (field->kind)
+        {
+        case FIELD_ENTRY:
+          {
+            g_autofree char *value = g_strdup (gtk_editable_get_text
+                                                 (GTK_EDITABLE (self->rows[i])));
+
+            g_strstrip (value);
+            if (strcmp (field->field, "country") == 0)
+              {
+                char *upper = g_ascii_strup (value, -1);
+
+                g_free (value);
+                value = upper;
+              }
+            g_object_set (edited, field->property, cohort_str_empty_to_null (value), NULL);
+          }
+          break;
+
+        case FIELD_COMBO:
+          {
+            guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (self->rows[i]));
+            const char *code = NULL;
+
+            if (field->optional)
+              code = selected == 0 ? NULL : vocabulary_code_at (field->vocabulary, selected - 1);
+            else
+              code = vocabulary_code_at (field->vocabulary, selected);
+            g_object_set (edited, field->property, code, NULL);
+          }
+          break;
+
+        case FIELD_PERSON:
+        case FIELD_ORGANISATION:
+          g_object_set (edited, field->property, self->choosers[i]->id, NULL);
+          break;
+
+        case FIELD_ENROLMENT:
+          {
+            guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (self->rows[i]));
+
+            g_object_set (edited, field->property,
+                          selected < self->enrolment_ids->len ?
+                          g_array_index (self->enrolment_ids, gint64, selected) : (gint64) 0,
+                          NULL);
+          }
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  return edited;
+}
+
+static void
+open_placement (CohortPlacementsPage *self,
+                CohortPlacement      *placement)
+{
+  g_set_object (&self->placement, placement);
+  fill_form (self);
+  select_editor_placement (self);
+  adw_leaflet_set_visible_child_name (self->leaflet, "editor");
+  update_actions (self);
+}
+
+static void
+focus_first (CohortPlacementsPage *self)
+{
+  gtk_widget_grab_focus (self->rows[0]);
+}
+
+static void
+on_selected_changed_cb (CohortPlacementsPage *self,
+                        GParamSpec           *pspec,
+                        GtkSingleSelection   *selection)
+{
+  CohortPlacement *item;
+
+  if (self->selecting)
+    return;
+
+  item = gtk_single_selection_get_selected_item (selection);
+  if (item == NULL)
+    return;
+
+  if (self->placement != NULL &&
+      cohort_record_get_id (COHORT_RECORD (self->placement)) ==
+      cohort_record_get_id (COHORT_RECORD (item)))
+    return;
+
+  g_set_object (&self->placement, item);
+  fill_form (self);
+  update_actions (self);
+}
+
+static void
+on_column_view_activate_cb (CohortPlacementsPage *self,
+                            guint                 position,
+                            GtkColumnView        *column_view)
+{
+  g_autoptr(CohortPlacement) item = g_list_model_get_item (G_LIST_MODEL (self->model), position);
+
+  if (item == NULL)
+    return;
+
+  open_placement (self, item);
+  focus_first (self);
+}
+
+/* Actions */
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CohortPlacementsPage *self = COHORT_PLACEMENTS_PAGE (widget);
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "list");
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  CohortPlacementsPage *self = COHORT_PLACEMENTS_PAGE (widget);
+  g_autoptr(CohortPlacement) placement = cohort_placement_new ();
+
+  open_placement (self, placement);
+  focus_first (self);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CohortPlacementsPage *self = COHORT_PLACEMENTS_PAGE (widget);
+  g_autoptr(CohortPlacement) edited = dup_edited (self);
+  g_autoptr(CohortRecord) previous = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  if (edited == NULL)
+    return;
+
+  clear_error (self);
+  id = cohort_record_get_id (COHORT_RECORD (edited));
+  if (id != 0)
+    {
+      previous = cohort_store_load (self->database, COHORT_TYPE_PLACEMENT, id, &error);
+      if (previous == NULL)
+        {
+          show_error (self, error);
+          return;
+        }
+    }
+
+  if (!cohort_store_save (self->database, COHORT_RECORD (edited), &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  remember_undo (self, id == 0 ? UNDO_CREATE : UNDO_EDIT,
+                 cohort_record_get_id (COHORT_RECORD (edited)),
+                 previous != NULL ? COHORT_PLACEMENT (previous) : NULL);
+  g_set_object (&self->placement, edited);
+  fill_form (self);
+  select_editor_placement (self);
+  update_actions (self);
+  show_toast (self, id == 0 ? _("Placement added") : _("Placement saved"), TRUE);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CohortPlacementsPage *self = COHORT_PLACEMENTS_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 id = self->placement != NULL ?
+              cohort_record_get_id (COHORT_RECORD (self->placement)) : 0;
+
+  if (id == 0)
+    return;
+
+  if (!cohort_store_delete (self->database, COHORT_TYPE_PLACEMENT, id, &error))
+    {
+      show_failure (self, error);
+      return;
+    }
+
+  remember_undo (self, UNDO_DELETE, id, NULL);
+  g_clear_object (&self->placement);
+  fill_form (self);
+  select_editor_placement (self);
+  adw_leaflet_set_visible_child_name (self->leaflet, "list");
+  update_actions (self);
+  show_toast (self, _("Placement deleted"), TRUE);
+}
+
+static void
+reopen (CohortPlacementsPage *self,
+        gint64                id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CohortRecord) placement = NULL;
+
+  placement = cohort_store_load (self->database, COHORT_TYPE_PLACEMENT, id, &error);
+  if (placement == NULL)
+    {
+      show_failure (self, error);
+      return;
+    }
+
+  open_placement (self, COHORT_PLACEMENT (placement));
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CohortPlacementsPage *self = COHORT_PLACEMENTS_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CohortPlacement) previous = g_steal_pointer (&self->undo_previous);
+  UndoKind kind = self->undo_kind;
+  gint64 id = self->undo_id;
+
+  forget_undo (self);
+  update_actions (self);
+
+  switch (kind)
+    {
+    case UNDO_NONE:
+      return;
+
+    case UNDO_CREATE:
+      if (!cohort_store_delete (self->database, COHORT_TYPE_PLACEMENT, id, &error))
+        {
+          show_failure (self, error);
+          return;
+        }
+      g_clear_object (&self->placement);
+      fill_form (self);
+      select_editor_placement (self);
+      break;
+
+    case UNDO_EDIT:
+      {
+        g_autoptr(CohortRecord) current = NULL;
+
+        current = cohort_store_load (self->database, COHORT_TYPE_PLACEMENT, id, &error);
+        if (current == NULL)
+          {
+            show_failure (self, error);
+            return;
+          }
+        cohort_record_set_updated_at (COHORT_RECORD (previous),
+                                      cohort_record_get_updated_at (current));
+        if (!cohort_store_save (self->database, COHORT_RECORD (previous), &error))
+          {
+            show_failure (self, error);
+            return;
+          }
+        open_placement (self, previous);
+      }
+      break;
+
+    case UNDO_DELETE:
+      if (!cohort_store_undelete (self->database, COHORT_TYPE_PLACEMENT, id, &error))
+        {
+          show_failure (self, error);
+          return;
+        }
+      reopen (self, id);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  update_actions (self);
+}
+
+static void
+clear_filters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CohortPlacementsPage *self = COHORT_PLACEMENTS_PAGE (widget);
+
+  self->updating_filters = TRUE;
+  gtk_drop_down_set_selected (self->host_dropdown, 0);
+  gtk_drop_down_set_selected (self->status_dropdown, 0);
+  gtk_editable_set_text (GTK_EDITABLE (self->country_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->year_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  self->updating_filters = FALSE;
+
+  cohort_query_model_clear_filters (self->model);
+  cohort_query_model_set_search (self->model, NULL);
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CohortPlacementsPage *self = COHORT_PLACEMENTS_PAGE (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+update_actions (CohortPlacementsPage *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "placements.save", self->placement != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "placements.delete",
+                                 self->placement != NULL &&
+                                 cohort_record_get_id (COHORT_RECORD (self->placement)) != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "placements.undo",
+                                 self->undo_kind != UNDO_NONE);
+}
+
+/* Construction */
+
+static void
+build_form (CohortPlacementsPage *self)
+{
+  for (guint i = 0; i < N_FIELDS; i++)
+    {
+      const Field *field = &fields[i];
+      AdwPreferencesGroup *group;
+      GtkWidget *row = NULL;
+
+      switch (field->kind)
+        {
+        case FIELD_ENTRY:
+          row = adw_entry_row_new ();
+          break;
+
+        case FIELD_COMBO:
+          {
+            g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+
+            row = adw_combo_row_new ();
+            if (field->optional)
+              gtk_string_list_append (labels, _("Not recorded"));
+            fill_vocabulary_model (labels, field->vocabulary);
+            adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
+          }
+          break;
+
+        case FIELD_ENROLMENT:
+          row = adw_combo_row_new ();
+          break;
+
+        case FIELD_PERSON:
+        case FIELD_ORGANISATION:
+          row = create_chooser_row (self, i);
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(field->title));
+      gtk_widget_set_name (row, field->field);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _(field->title), -1);
+      self->rows[i] = row;
+
+      group = field->group == GROUP_WHO ? self->who_group :
+              field->group == GROUP_WHEN ? self->when_group : self->terms_group;
+      adw_preferences_group_add (group, row);
+    }
+}
+
+static void
+describe_empty (CohortPlacementsPage *self)
+{
+  const char *path = cohort_database_get_path (self->database);
+  g_autofree char *display_path = g_filename_display_name (path);
+  g_autofree char *quoted = g_shell_quote (display_path);
+  g_autofree char *description = NULL;
+
+  /* TRANSLATORS: %s is the database file, as typed in a terminal */
+  description = g_markup_printf_escaped (
+    _("Placements are the assignments of trainees at host organisations. Add one with the New "
+      "button, or load a demonstration programme by running “cohort --database %s demo” in a "
+      "terminal."),
+    quoted);
+  adw_status_page_set_description (self->empty_page, description);
+}
+
+static void
+cohort_placements_page_constructed (GObject *object)
+{
+  CohortPlacementsPage *self = (CohortPlacementsPage *)object;
+
+  G_OBJECT_CLASS (cohort_placements_page_parent_class)->constructed (object);
+
+  if (self->database == NULL)
+    {
+      g_critical ("A CohortPlacementsPage needs a database");
+      return;
+    }
+
+  describe_empty (self);
+  g_signal_connect_object (self->database, "changed", G_CALLBACK (on_database_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  self->model = cohort_query_model_new (self->database, COHORT_QUERY_KIND_PLACEMENTS);
+  g_signal_connect_object (self->model, "notify::loading", G_CALLBACK (on_loading_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  g_signal_connect_object (self->selection, "notify::selected",
+                           G_CALLBACK (on_selected_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (on_items_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  gtk_column_view_sort_by_column (self->column_view, self->start_column, GTK_SORT_DESCENDING);
+
+  self->hosts = cohort_query_model_new (self->database, COHORT_QUERY_KIND_ORGANISATIONS);
+  g_signal_connect_object (self->hosts, "items-changed", G_CALLBACK (on_hosts_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+}
+
+static void
+cohort_placements_page_dispose (GObject *object)
+{
+  CohortPlacementsPage *self = (CohortPlacementsPage *)object;
+
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  if (self->hosts != NULL)
+    g_signal_handlers_disconnect_by_data (self->hosts, self);
+  if (self->column_view != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
+      gtk_column_view_set_model (self->column_view, NULL);
+    }
+
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), COHORT_TYPE_PLACEMENTS_PAGE);
+  self->error_row = NULL;
+  self->error_field_row = NULL;
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->model);
+  g_clear_object (&self->hosts);
+  g_clear_object (&self->placement);
+  forget_undo (self);
+  g_clear_object (&self->database);
+
+  G_OBJECT_CLASS (cohort_placements_page_parent_class)->dispose (object);
+}
+
+static void
+cohort_placements_page_finalize (GObject *object)
+{
+  CohortPlacementsPage *self = (CohortPlacementsPage *)object;
+
+  g_clear_pointer (&self->host_codes, g_ptr_array_unref);
+  g_clear_pointer (&self->person_names, g_hash_table_unref);
+  g_clear_pointer (&self->organisation_names, g_hash_table_unref);
+  g_clear_pointer (&self->host_names, g_hash_table_unref);
+  g_clear_pointer (&self->enrolment_ids, g_array_unref);
+  g_clear_pointer (&self->error_field, g_free);
+  g_clear_pointer (&self->error_text, g_free);
+
+  G_OBJECT_CLASS (cohort_placements_page_parent_class)->finalize (object);
+}
+
+static void
+cohort_placements_page_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  CohortPlacementsPage *self = COHORT_PLACEMENTS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      g_value_set_object (value, self->database);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cohort_placements_page_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  CohortPlacementsPage *self = COHORT_PLACEMENTS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      self->database = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/* The lists are read when the page is first shown: a window opens on another page without
+ * waiting for this one. */
+static void
+cohort_placements_page_map (GtkWidget *widget)
+{
+  CohortPlacementsPage *self = (CohortPlacementsPage *)widget;
+
+  GTK_WIDGET_CLASS (cohort_placements_page_parent_class)->map (widget);
+
+  if (!self->shown && self->model != NULL)
+    {
+      GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
+
+      self->shown = TRUE;
+      /* Sorting in SQL starts here too, from the column the view sorts by. */
+      g_signal_connect_object (sorter, "changed", G_CALLBACK (on_view_sorter_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      on_view_sorter_changed_cb (self, GTK_SORTER_CHANGE_DIFFERENT, sorter);
+      cohort_query_model_refresh (self->model);
+      cohort_query_model_refresh (self->hosts);
+      on_loading_changed_cb (self, NULL, self->model);
+    }
+}
+
+static void
+cohort_placements_page_class_init (CohortPlacementsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = cohort_placements_page_constructed;
+  object_class->dispose = cohort_placements_page_dispose;
+  object_class->finalize = cohort_placements_page_finalize;
+  object_class->get_property = cohort_placements_page_get_property;
+  object_class->set_property = cohort_placements_page_set_property;
+
+  widget_class->map = cohort_placements_page_map;
+
+  /**
+   * CohortPlacementsPage:database:
+   *
+   * The database the page lists and edits.
+   */
+  properties[PROP_DATABASE] =
+    g_param_spec_object ("database", NULL, NULL,
+                         COHORT_TYPE_DATABASE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/cohort-placements-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CohortPlacementsPage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CohortPlacementsPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, CohortPlacementsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CohortPlacementsPage, results_label);
+  gtk_widget_class_bind_template_child (widget_class, CohortPlacementsPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, CohortPlacementsPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, CohortPlacementsPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, CohortPlacementsPage, person_column);
+  gtk_widget_class_bind_template_child (widget_class, CohortPlacementsPage, host_column);
+  gtk_widget_class_bind_template_child (widget_class, CohortPlacementsPage, office_column);
+  gtk_widget_class_bind_template_child (widget_class, CohortPlacementsPage, duty_station_column);
+  gtk_widget_class_bind_template_child (widget_class, CohortPlacementsPage, country_column);
+  gtk_widget_class_bind_template_child (widget_class, CohortPlacementsPage, modality_column);
+  gtk_widget_class_bind_template_child (widget_class, CohortPlacementsPage, start_column);
+  gtk_widget_class_bind_template_child (widget_class, CohortPlacementsPage, end_column);
+  gtk_widget_class_bind_template_child (widget_class, CohortPlacementsPage, status_column);
+  gtk_widget_class_bind_template_child (widget_class, CohortPlacementsPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, CohortPlacementsPage, host_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CohortPlacementsPage, country_entry);
+  gtk_widget_class_bind_template_child (widget_class, CohortPlacementsPage, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CohortPlacementsPage, year_entry);
+  gtk_widget_class_bind_template_child (widget_class, CohortPlacementsPage, editor_stack);
+  gtk_widget_class_bind_template_child (widget_class, CohortPlacementsPage, back_button);
+  gtk_widget_class_bind_template_child (widget_class, CohortPlacementsPage, heading);
+  gtk_widget_class_bind_template_child (widget_class, CohortPlacementsPage, who_group);
+  gtk_widget_class_bind_template_child (widget_class, CohortPlacementsPage, when_group);
+  gtk_widget_class_bind_template_child (widget_class, CohortPlacementsPage, terms_group);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
+
+  gtk_widget_class_install_action (widget_class, "placements.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "placements.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "placements.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "placements.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "placements.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "placements.clear-filters", NULL,
+                                   clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "placements.back", NULL, back_action);
+
+  /* Listed in gtk/help-overlay.ui. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
+                                       "placements.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
+                                       "placements.undo", NULL);
+}
+
+static GtkShortcut *
+action_shortcut (guint            keyval,
+                 GdkModifierType  modifiers,
+                 const char      *action_name)
+{
+  return gtk_shortcut_new (gtk_keyval_trigger_new (keyval, modifiers),
+                           gtk_named_action_new (action_name));
+}
+
+static void
+cohort_placements_page_init (CohortPlacementsPage *self)
+{
+  static const struct
+  {
+    Column          column;
+    gsize           offset;
+  } columns[] = {
+    { COLUMN_PERSON, G_STRUCT_OFFSET (CohortPlacementsPage, person_column) },
+    { COLUMN_HOST, G_STRUCT_OFFSET (CohortPlacementsPage, host_column) },
+    { COLUMN_OFFICE, G_STRUCT_OFFSET (CohortPlacementsPage, office_column) },
+    { COLUMN_DUTY_STATION, G_STRUCT_OFFSET (CohortPlacementsPage, duty_station_column) },
+    { COLUMN_COUNTRY, G_STRUCT_OFFSET (CohortPlacementsPage, country_column) },
+    { COLUMN_MODALITY, G_STRUCT_OFFSET (CohortPlacementsPage, modality_column) },
+    { COLUMN_START, G_STRUCT_OFFSET (CohortPlacementsPage, start_column) },
+    { COLUMN_END, G_STRUCT_OFFSET (CohortPlacementsPage, end_column) },
+    { COLUMN_STATUS, G_STRUCT_OFFSET (CohortPlacementsPage, status_column) },
+  };
+  GtkEventController *controller;
+  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) any_host = gtk_string_list_new (NULL);
+
+  self->person_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->organisation_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->host_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->enrolment_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    set_column_factory (self, G_STRUCT_MEMBER (GtkColumnViewColumn *, self, columns[i].offset),
+                        columns[i].column);
+
+  /* Only what core can order by in SQL is sortable. */
+  set_column_sort (self, self->person_column, COHORT_QUERY_SORT_PERSON);
+  set_column_sort (self, self->host_column, COHORT_QUERY_SORT_HOST);
+  set_column_sort (self, self->country_column, COHORT_QUERY_SORT_COUNTRY);
+  set_column_sort (self, self->start_column, COHORT_QUERY_SORT_START_DATE);
+  set_column_sort (self, self->status_column, COHORT_QUERY_SORT_STATUS);
+
+  gtk_string_list_append (statuses, _("Any status"));
+  fill_vocabulary_model (statuses, COHORT_VOCABULARY_PLACEMENT_STATUS);
+  gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
+  gtk_string_list_append (any_host, _("Any host"));
+  gtk_drop_down_set_model (self->host_dropdown, G_LIST_MODEL (any_host));
+  gtk_drop_down_set_expression (self->host_dropdown,
+                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
+                                                             "string"));
+
+  build_form (self);
+
+  controller = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller),
+                                     GTK_SHORTCUT_SCOPE_MANAGED);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        action_shortcut (GDK_KEY_f, GDK_CONTROL_MASK,
+                                                         "placements.find"));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        action_shortcut (GDK_KEY_n, GDK_CONTROL_MASK,
+                                                         "placements.new"));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  controller = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        action_shortcut (GDK_KEY_Delete, 0,
+                                                         "placements.delete"));
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), controller);
+
+  g_object_bind_property (self->leaflet, "folded",
+                          self->column_view, "single-click-activate",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->leaflet, "folded",
+                          self->back_button, "visible",
+                          G_BINDING_SYNC_CREATE);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
+  update_actions (self);
+}
+
+GtkWidget *
+cohort_placements_page_new (CohortDatabase *database)
+{
+  g_return_val_if_fail (COHORT_IS_DATABASE (database), NULL);
+
+  return g_object_new (COHORT_TYPE_PLACEMENTS_PAGE, "database", database, NULL);
+}
+
+CohortDatabase *
+cohort_placements_page_get_database (CohortPlacementsPage *self)
+{
+  g_return_val_if_fail (COHORT_IS_PLACEMENTS_PAGE (self), NULL);
+
+  return self->database;
+}
+
+/* Private: for tests. */
+
+CohortQueryModel *
+cohort_placements_page_get_model (CohortPlacementsPage *self)
+{
+  g_return_val_if_fail (COHORT_IS_PLACEMENTS_PAGE (self), NULL);
+
+  return self->model;
+}
+
+GtkSingleSelection *
+cohort_placements_page_get_selection (CohortPlacementsPage *self)
+{
+  g_return_val_if_fail (COHORT_IS_PLACEMENTS_PAGE (self), NULL);
+
+  return self->selection;
+}
+
+/**
+ * cohort_placements_page_get_visible_state:
+ *
+ * Returns: what the list shows: "list", "no-match" or "empty"
+ */
+const char *
+cohort_placements_page_get_visible_state (CohortPlacementsPage *self)
+{
+  g_return_val_if_fail (COHORT_IS_PLACEMENTS_PAGE (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->content_stack);
+}
+
+gboolean
+cohort_placements_page_is_busy (CohortPlacementsPage *self)
+{
+  g_return_val_if_fail (COHORT_IS_PLACEMENTS_PAGE (self), FALSE);
+
+  return cohort_query_model_get_loading (self->model) ||
+         cohort_query_model_get_loading (self->hosts);
+}
+
+/**
+ * cohort_placements_page_get_placement:
+ *
+ * Returns: (transfer none) (nullable): the placement in the editor, as stored (or new)
+ */
+CohortPlacement *
+cohort_placements_page_get_placement (CohortPlacementsPage *self)
+{
+  g_return_val_if_fail (COHORT_IS_PLACEMENTS_PAGE (self), NULL);
+
+  return self->placement;
+}
+
+/**
+ * cohort_placements_page_get_field_row:
+ * @field: a column of the placement table, e.g. `start_date`
+ *
+ * Returns: (transfer none) (nullable): the editor's row of @field
+ */
+GtkWidget *
+cohort_placements_page_get_field_row (CohortPlacementsPage *self,
+                                      const char           *field)
+{
+  g_return_val_if_fail (COHORT_IS_PLACEMENTS_PAGE (self), NULL);
+  g_return_val_if_fail (field != NULL, NULL);
+
+  for (guint i = 0; i < N_FIELDS; i++)
+    if (strcmp (fields[i].field, field) == 0)
+      return self->rows[i];
+
+  return NULL;
+}
+
+/**
+ * cohort_placements_page_choose:
+ * @field: a person or organisation field, e.g. `host_id`
+ * @id: the row chosen, 0 for none
+ *
+ * Chooses as a click in the field's list would.
+ */
+void
+cohort_placements_page_choose (CohortPlacementsPage *self,
+                               const char           *field,
+                               gint64                id)
+{
+  g_return_if_fail (COHORT_IS_PLACEMENTS_PAGE (self));
+  g_return_if_fail (field != NULL);
+
+  for (guint i = 0; i < N_FIELDS; i++)
+    if (strcmp (fields[i].field, field) == 0 && self->choosers[i] != NULL)
+      chooser_set_id (self->choosers[i], id);
+}
+
+/**
+ * cohort_placements_page_get_error_field:
+ *
+ * Returns: (nullable): the field whose row shows the last refusal, if any
+ */
+const char *
+cohort_placements_page_get_error_field (CohortPlacementsPage *self)
+{
+  g_return_val_if_fail (COHORT_IS_PLACEMENTS_PAGE (self), NULL);
+
+  return self->error_field;
+}
+
+const char *
+cohort_placements_page_get_error_text (CohortPlacementsPage *self)
+{
+  g_return_val_if_fail (COHORT_IS_PLACEMENTS_PAGE (self), NULL);
+
+  return self->error_text;
+}
+
+/**
+ * cohort_placements_page_dup_cell_text:
+ * @column: the column, counted from 0 in the order of the view
+ *
+ * Returns: (transfer full): the text the list shows for the placement at @position
+ */
+char *
+cohort_placements_page_dup_cell_text (CohortPlacementsPage *self,
+                                      guint                 position,
+                                      guint                 column)
+{
+  g_autoptr(CohortPlacement) placement = NULL;
+
+  g_return_val_if_fail (COHORT_IS_PLACEMENTS_PAGE (self), NULL);
+  g_return_val_if_fail (column < N_COLUMNS, NULL);
+
+  placement = g_list_model_get_item (G_LIST_MODEL (self->model), position);
+  if (placement == NULL)
+    return NULL;
+
+  return dup_cell_text (self, placement, column);
+}

@@ -1,0 +1,433 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cohort-test-graduates-page"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "cohort-database-private.h"
+#include "cohort-graduates-page-private.h"
+#include "cohort-store.h"
+#include "cohort-test-utils.h"
+
+#define NOW "2024-05-01T09:00:00Z"
+
+/* The columns of the view, as cohort_graduates_page_dup_cell_text() counts them. */
+enum
+{
+  COLUMN_NAME,
+  COLUMN_ORGANISATION,
+  COLUMN_POSITION,
+  COLUMN_SECTOR,
+  COLUMN_COUNTRY,
+  COLUMN_VERIFIED,
+};
+
+/* Helpers */
+
+static void
+drain_main_context (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+wait_until_idle (CohortGraduatesPage *page)
+{
+  drain_main_context ();
+  while (cohort_graduates_page_is_busy (page))
+    g_main_context_iteration (NULL, TRUE);
+  drain_main_context ();
+}
+
+static void
+exec_sql (CohortDatabase *db,
+          const char     *sql)
+{
+  g_autoptr(GError) error = NULL;
+  CohortStatement *stmt = cohort_database_prepare (db, sql, &error);
+
+  g_assert_no_error (error);
+  cohort_statement_bind_text (stmt, ":now", NOW);
+  g_assert_true (cohort_statement_execute (stmt, &error));
+  g_assert_no_error (error);
+}
+
+/* Three graduates (one confirmed lately, one long ago, one never) and one trainee still
+ * enrolled. */
+static void
+fill_database (CohortDatabase *db)
+{
+  exec_sql (db, "INSERT INTO programme (id, code, name, created_at, updated_at) "
+                "VALUES (1, 'PC', 'Primary Course', :now, :now)");
+  exec_sql (db, "INSERT INTO course (id, code, title, programme_id, created_at, updated_at) "
+                "VALUES (1, 'C1', 'Peacebuilding', 1, :now, :now)");
+  exec_sql (db, "INSERT INTO course_run (id, course_id, code, fiscal_year, created_at, "
+                "updated_at) VALUES (1, 1, 'R1', 2020, :now, :now)");
+  exec_sql (db, "INSERT INTO person (id, code, family_name, given_name, name_order, "
+                "created_at, updated_at) VALUES "
+                "(1, 'P-001', 'Tanaka', 'Aiko', 'family_first', :now, :now), "
+                "(2, 'P-002', 'Okafor', 'Chinedu', 'given_first', :now, :now), "
+                "(3, 'P-003', 'Silva', 'Maria', 'given_first', :now, :now), "
+                "(4, 'P-004', 'Andersson', 'Lars', 'given_first', :now, :now)");
+  exec_sql (db, "INSERT INTO enrolment (person_id, run_id, status, created_at, updated_at) "
+                "VALUES (1, 1, 'completed', :now, :now), (2, 1, 'completed', :now, :now), "
+                "(3, 1, 'completed', :now, :now), (4, 1, 'enrolled', :now, :now)");
+  exec_sql (db, "INSERT INTO organisation (id, name, created_at, updated_at) VALUES "
+                "(1, 'Ministry of Foreign Affairs', :now, :now), (2, 'Oxfam', :now, :now)");
+  exec_sql (db, "INSERT INTO career_record (person_id, organisation_id, position_title, sector, "
+                "country, start_date, verified_on, created_at, updated_at) VALUES "
+                "(1, 1, 'Desk officer', 'government', 'JP', '2021-04-01', date('now'), :now, "
+                ":now), "
+                "(2, 2, 'Field coordinator', 'ngo', 'NG', '2021-01-01', '2020-06-01', :now, "
+                ":now)");
+}
+
+typedef struct
+{
+  GtkWindow           *window;
+  CohortGraduatesPage *page;
+} Shown;
+
+static Shown
+show_page (CohortDatabase *db)
+{
+  Shown shown;
+
+  shown.window = GTK_WINDOW (gtk_window_new ());
+  g_object_ref (shown.window);
+  gtk_window_set_default_size (shown.window, 1200, 700);
+  shown.page = COHORT_GRADUATES_PAGE (cohort_graduates_page_new (db));
+  g_object_ref (shown.page);
+  gtk_window_set_child (shown.window, GTK_WIDGET (shown.page));
+  gtk_window_present (shown.window);
+
+  while (!gtk_widget_get_mapped (GTK_WIDGET (shown.page)))
+    g_main_context_iteration (NULL, TRUE);
+  wait_until_idle (shown.page);
+
+  return shown;
+}
+
+static void
+close_page (Shown *shown)
+{
+  wait_until_idle (shown->page);
+  gtk_window_destroy (shown->window);
+  drain_main_context ();
+  g_assert_finalize_object (shown->window);
+  drain_main_context ();
+  g_assert_finalize_object (shown->page);
+}
+
+static GObject *
+page_child (CohortGraduatesPage *page,
+            const char          *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (page),
+                                                  COHORT_TYPE_GRADUATES_PAGE, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static guint
+n_listed (CohortGraduatesPage *page)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (cohort_graduates_page_get_model (page)));
+}
+
+static void
+assert_cell (CohortGraduatesPage *page,
+             guint                position,
+             guint                column,
+             const char          *expected)
+{
+  g_autofree char *text = cohort_graduates_page_dup_cell_text (page, position, column);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static void
+activate (CohortGraduatesPage *page,
+          const char          *action)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), action, NULL));
+  wait_until_idle (page);
+}
+
+static void
+set_text (CohortGraduatesPage *page,
+          const char          *child,
+          const char          *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (page_child (page, child)), text);
+}
+
+static void
+select_position (CohortGraduatesPage *page,
+                 guint                position)
+{
+  gtk_single_selection_set_selected (cohort_graduates_page_get_selection (page), position);
+}
+
+static char *
+dup_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/* Tests */
+
+static void
+test_list (CohortTestFixture *fixture,
+           gconstpointer      user_data)
+{
+  g_autofree char *today = dup_today ();
+  Shown shown;
+
+  fill_database (fixture->db);
+  shown = show_page (fixture->db);
+
+  /* Graduates only, by family name, with their latest position. */
+  g_assert_cmpstr (cohort_graduates_page_get_visible_state (shown.page), ==, "list");
+  g_assert_cmpuint (n_listed (shown.page), ==, 3);
+  assert_cell (shown.page, 0, COLUMN_NAME, "Chinedu Okafor");
+  assert_cell (shown.page, 0, COLUMN_ORGANISATION, "Oxfam");
+  assert_cell (shown.page, 0, COLUMN_POSITION, "Field coordinator");
+  assert_cell (shown.page, 0, COLUMN_COUNTRY, "NG");
+  assert_cell (shown.page, 0, COLUMN_VERIFIED, "2020-06-01");
+  assert_cell (shown.page, 1, COLUMN_NAME, "Maria Silva");
+  assert_cell (shown.page, 1, COLUMN_ORGANISATION, "");
+  assert_cell (shown.page, 1, COLUMN_VERIFIED, "Never");
+  assert_cell (shown.page, 2, COLUMN_NAME, "Tanaka Aiko");
+  assert_cell (shown.page, 2, COLUMN_VERIFIED, today);
+  {
+    g_autofree char *sector = cohort_graduates_page_dup_cell_text (shown.page, 2, COLUMN_SECTOR);
+
+    g_assert_cmpstr (sector, !=, "government");
+    g_assert_cmpstr (sector, !=, "");
+  }
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (page_child (shown.page, "results_label"))),
+                   ==, "3 graduates");
+
+  close_page (&shown);
+}
+
+static void
+test_search_and_filters (CohortTestFixture *fixture,
+                         gconstpointer      user_data)
+{
+  GtkDropDown *sector;
+  Shown shown;
+
+  fill_database (fixture->db);
+  shown = show_page (fixture->db);
+
+  cohort_query_model_set_search (cohort_graduates_page_get_model (shown.page), "Tanaka");
+  wait_until_idle (shown.page);
+  g_assert_cmpuint (n_listed (shown.page), ==, 1);
+  assert_cell (shown.page, 0, COLUMN_NAME, "Tanaka Aiko");
+  cohort_query_model_set_search (cohort_graduates_page_get_model (shown.page), NULL);
+  wait_until_idle (shown.page);
+
+  /* Not confirmed for over a year: the one verified long ago, and the one never verified. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (page_child (shown.page,
+                                                             "not_confirmed_check")), TRUE);
+  wait_until_idle (shown.page);
+  g_assert_cmpuint (n_listed (shown.page), ==, 2);
+  assert_cell (shown.page, 0, COLUMN_NAME, "Chinedu Okafor");
+  assert_cell (shown.page, 1, COLUMN_NAME, "Maria Silva");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (page_child (shown.page,
+                                                             "not_confirmed_check")), FALSE);
+  wait_until_idle (shown.page);
+  g_assert_cmpuint (n_listed (shown.page), ==, 3);
+
+  /* Sector of the latest position: "Any sector", then the vocabulary's order. */
+  sector = GTK_DROP_DOWN (page_child (shown.page, "sector_dropdown"));
+  {
+    GListModel *labels = gtk_drop_down_get_model (sector);
+    guint n = g_list_model_get_n_items (labels);
+    g_autofree char *ngo = NULL;
+
+    /* Find the NGO label through the list's own cell. */
+    ngo = cohort_graduates_page_dup_cell_text (shown.page, 0, COLUMN_SECTOR);
+    for (guint i = 1; i < n; i++)
+      {
+        g_autoptr(GtkStringObject) label = g_list_model_get_item (labels, i);
+
+        if (strcmp (gtk_string_object_get_string (label), ngo) == 0)
+          gtk_drop_down_set_selected (sector, i);
+      }
+  }
+  g_assert_cmpuint (gtk_drop_down_get_selected (sector), >, 0);
+  wait_until_idle (shown.page);
+  g_assert_cmpuint (n_listed (shown.page), ==, 1);
+  assert_cell (shown.page, 0, COLUMN_NAME, "Chinedu Okafor");
+
+  /* No match, then everything back. */
+  cohort_query_model_set_search (cohort_graduates_page_get_model (shown.page), "Tanaka");
+  wait_until_idle (shown.page);
+  g_assert_cmpuint (n_listed (shown.page), ==, 0);
+  g_assert_cmpstr (cohort_graduates_page_get_visible_state (shown.page), ==, "no-match");
+  activate (shown.page, "graduates.clear-filters");
+  g_assert_cmpuint (n_listed (shown.page), ==, 3);
+
+  close_page (&shown);
+}
+
+static void
+test_sort (CohortTestFixture *fixture,
+           gconstpointer      user_data)
+{
+  Shown shown;
+
+  fill_database (fixture->db);
+  shown = show_page (fixture->db);
+
+  /* Last verified: never first, then the oldest. */
+  gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (page_child (shown.page, "column_view")),
+                                  GTK_COLUMN_VIEW_COLUMN (page_child (shown.page,
+                                                                      "verified_column")),
+                                  GTK_SORT_ASCENDING);
+  wait_until_idle (shown.page);
+  g_assert_cmpint (cohort_query_model_get_sort (cohort_graduates_page_get_model (shown.page)),
+                   ==, COHORT_QUERY_SORT_LAST_VERIFIED);
+  assert_cell (shown.page, 0, COLUMN_NAME, "Maria Silva");
+  assert_cell (shown.page, 1, COLUMN_NAME, "Chinedu Okafor");
+  assert_cell (shown.page, 2, COLUMN_NAME, "Tanaka Aiko");
+
+  close_page (&shown);
+}
+
+static void
+test_log_follow_up (CohortTestFixture *fixture,
+                    gconstpointer      user_data)
+{
+  g_autofree char *today = dup_today ();
+  g_autoptr(GListStore) records = NULL;
+  g_autoptr(GError) error = NULL;
+  Shown shown;
+
+  fill_database (fixture->db);
+  shown = show_page (fixture->db);
+
+  /* Nobody chosen: nothing to log. */
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (page_child (shown.page, "log_button"))));
+
+  /* Silva, never followed up. */
+  select_position (shown.page, 1);
+  assert_cell (shown.page, 1, COLUMN_NAME, "Maria Silva");
+  activate (shown.page, "graduates.log-follow-up");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (page_child (shown.page, "log_popover"))));
+  /* Verified today unless said otherwise. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (page_child (shown.page,
+                                                                    "log_verified_entry"))),
+                   ==, today);
+
+  /* A country that is none: refused in words, nothing saved. */
+  set_text (shown.page, "log_organisation_entry", "Red Cross");
+  set_text (shown.page, "log_position_entry", "Delegate");
+  set_text (shown.page, "log_country_entry", "X1");
+  set_text (shown.page, "log_start_entry", "2024-02-01");
+  activate (shown.page, "graduates.save-follow-up");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (page_child (shown.page,
+                                                                 "log_error_label"))));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (page_child (shown.page, "log_error_label"))),
+                   !=, "");
+  records = cohort_store_list_career_records (fixture->db, 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (records)), ==, 0);
+  g_clear_object (&records);
+
+  /* Corrected: saved, with a new organisation, and shown as the latest. */
+  set_text (shown.page, "log_country_entry", "ch");
+  activate (shown.page, "graduates.save-follow-up");
+  records = cohort_store_list_career_records (fixture->db, 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (records)), ==, 1);
+  assert_cell (shown.page, 1, COLUMN_NAME, "Maria Silva");
+  assert_cell (shown.page, 1, COLUMN_ORGANISATION, "Red Cross");
+  assert_cell (shown.page, 1, COLUMN_POSITION, "Delegate");
+  assert_cell (shown.page, 1, COLUMN_COUNTRY, "CH");
+  assert_cell (shown.page, 1, COLUMN_VERIFIED, today);
+
+  /* Confirmed now: no longer among those not confirmed for over a year. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (page_child (shown.page,
+                                                             "not_confirmed_check")), TRUE);
+  wait_until_idle (shown.page);
+  g_assert_cmpuint (n_listed (shown.page), ==, 1);
+  assert_cell (shown.page, 0, COLUMN_NAME, "Chinedu Okafor");
+
+  close_page (&shown);
+}
+
+static void
+test_empty (CohortTestFixture *fixture,
+            gconstpointer      user_data)
+{
+  Shown shown = show_page (fixture->db);
+
+  g_assert_cmpuint (n_listed (shown.page), ==, 0);
+  g_assert_cmpstr (cohort_graduates_page_get_visible_state (shown.page), ==, "empty");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (page_child (shown.page, "results_label"))),
+                   ==, "0 graduates");
+
+  close_page (&shown);
+}
+
+/* A page let go while its list is still being read goes at once. */
+static void
+test_dispose_while_loading (CohortTestFixture *fixture,
+                            gconstpointer      user_data)
+{
+  GObject *page;
+
+  fill_database (fixture->db);
+  for (guint i = 0; i < 20; i++)
+    {
+      page = G_OBJECT (cohort_graduates_page_new (fixture->db));
+      g_object_ref_sink (page);
+      g_assert_finalize_object (page);
+      drain_main_context ();
+    }
+}
+
+/* G_TEST_OPTION_ISOLATE_DIRS empties XDG_DATA_DIRS for each test, which hides the MIME
+ * database; gdk-pixbuf needs it to recognise the SVG icons GTK draws (as in test-window.c). */
+static void
+keep_mime_database (void)
+{
+  const char * const *data_dirs = g_get_system_data_dirs ();
+  g_autoptr(GPtrArray) mime_dirs = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; data_dirs[i] != NULL; i++)
+    g_ptr_array_add (mime_dirs, g_build_filename (data_dirs[i], "mime", NULL));
+  g_ptr_array_add (mime_dirs, NULL);
+
+  g_content_type_set_mime_dirs ((const char * const *) mime_dirs->pdata);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  keep_mime_database ();
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  gtk_init ();
+  adw_init ();
+
+  cohort_test_add ("/cohort/graduates/list", test_list);
+  cohort_test_add ("/cohort/graduates/search-and-filters", test_search_and_filters);
+  cohort_test_add ("/cohort/graduates/sort", test_sort);
+  cohort_test_add ("/cohort/graduates/log-follow-up", test_log_follow_up);
+  cohort_test_add ("/cohort/graduates/empty", test_empty);
+  cohort_test_add ("/cohort/graduates/dispose-while-loading", test_dispose_while_loading);
+
+  return g_test_run ();
+}
