@@ -7,7 +7,12 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <stdarg.h>
+#include <string.h>
 #include <sys/wait.h>
+
+#include "cohort-statistics.h"
 
 char *
 cohort_test_make_tmp_dir (void)
@@ -131,4 +136,182 @@ cohort_test_run_cohort (const char * const  *args,
     *out_exit_status = -1;
 
   return TRUE;
+}
+
+void
+cohort_test_dir_fixture_set_up (CohortTestDirFixture *fixture,
+                                gconstpointer         user_data)
+{
+  fixture->dir = cohort_test_make_tmp_dir ();
+  fixture->path = g_build_filename (fixture->dir, "cohort.db", NULL);
+}
+
+void
+cohort_test_dir_fixture_tear_down (CohortTestDirFixture *fixture,
+                                   gconstpointer         user_data)
+{
+  cohort_test_remove_tree (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+void
+cohort_test_result_clear (CohortTestResult *result)
+{
+  g_clear_pointer (&result->out, g_free);
+  g_clear_pointer (&result->err, g_free);
+}
+
+/* Runs `cohort [--database DATABASE] ARGS…` into @result. */
+void
+cohort_test_run (CohortTestResult *result,
+                 const char       *database,
+                 ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  const char *arg;
+  va_list ap;
+
+  va_start (ap, database);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  cohort_test_result_clear (result);
+  g_assert_true (cohort_test_run_cohort ((const char * const *) args->pdata, database,
+                                         &result->out, &result->err, &result->status));
+  g_test_message ("status %d\nstdout:\n%s\nstderr:\n%s", result->status, result->out,
+                  result->err);
+}
+
+/* A checksum of every row of every table, read through a connection of its own. */
+char *
+cohort_test_dup_database_checksum (const char *path)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'table' "
+                                           "AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (tables->len, >, 10);
+
+  for (guint i = 0; i < tables->len; i++)
+    {
+      /* Test code: the table names come from the database itself. */
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"",
+                                              (char *) g_ptr_array_index (tables, i));
+
+      g_checksum_update (checksum, g_ptr_array_index (tables, i), -1);
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        for (int c = 0; c < sqlite3_column_count (stmt); c++)
+          {
+            const unsigned char *text = sqlite3_column_text (stmt, c);
+
+            g_checksum_update (checksum, text ? text : (const guchar *) "\x01NULL", -1);
+            g_checksum_update (checksum, (const guchar *) "\x02", 1);
+          }
+      sqlite3_finalize (stmt);
+    }
+
+  sqlite3_close (db);
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+/* The first column of the first row of @sql, read through a connection of its own. */
+gint64
+cohort_test_query_int64 (const char *path,
+                         const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return value;
+}
+
+/* The number of rows of @table (deleted ones too), read through a connection of its own. */
+gint64
+cohort_test_count_rows (const char *path,
+                        const char *table)
+{
+  /* Test code: @table is one of the schema's names, written in the test. */
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
+
+  return cohort_test_query_int64 (path, sql);
+}
+
+/* cohort_statistics_count_tables() of the existing database at @path. */
+GArray *
+cohort_test_count_tables (const char *path)
+{
+  g_autoptr(CohortDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  GArray *counts;
+
+  db = cohort_database_open (path, COHORT_DATABASE_OPEN_NO_CREATE, &error);
+  g_assert_no_error (error);
+  counts = cohort_statistics_count_tables (db, &error);
+  g_assert_no_error (error);
+
+  return counts;
+}
+
+/* The live rows of @table in @counts, from cohort_test_count_tables(). */
+gint64
+cohort_test_live_count (GArray     *counts,
+                        const char *table)
+{
+  for (guint i = 0; i < counts->len; i++)
+    {
+      CohortTableCount *count = &g_array_index (counts, CohortTableCount, i);
+
+      if (strcmp (count->table, table) == 0)
+        return count->live;
+    }
+
+  g_assert_not_reached ();
+}
+
+/* Points COHORT_XSD_DIR at the schemas of the source tree, not an installed copy. */
+void
+cohort_test_use_source_schemas (void)
+{
+  const char *source_root = g_getenv ("COHORT_SOURCE_ROOT");
+
+  if (source_root != NULL)
+    {
+      g_autofree char *xsd_dir = g_build_filename (source_root, "data", "xsd", NULL);
+
+      g_setenv ("COHORT_XSD_DIR", xsd_dir, TRUE);
+    }
+}
+
+/* Runs @sql on the database at @path through a connection of its own, behind Cohort's back. */
+void
+cohort_test_exec_sql (const char *path,
+                      const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *errmsg = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &errmsg) != SQLITE_OK)
+    g_error ("%s: %s", sql, errmsg);
+  sqlite3_close (db);
 }

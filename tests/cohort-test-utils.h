@@ -28,6 +28,45 @@ gboolean cohort_test_run_cohort     (const char * const *args,
                                      char             **out_stderr,
                                      int               *out_exit_status);
 
+/* A temporary folder and the path of a database in it that is not created, for g_test_add(). */
+typedef struct
+{
+  char *dir;   /* a g_dir_make_tmp() folder, removed at tear-down */
+  char *path;  /* dir/cohort.db */
+} CohortTestDirFixture;
+
+void  cohort_test_dir_fixture_set_up    (CohortTestDirFixture *fixture,
+                                         gconstpointer         user_data);
+void  cohort_test_dir_fixture_tear_down (CohortTestDirFixture *fixture,
+                                         gconstpointer         user_data);
+
+/* What a run of the `cohort` executable printed and how it ended. */
+typedef struct
+{
+  char *out;
+  char *err;
+  int   status;
+} CohortTestResult;
+
+void  cohort_test_result_clear (CohortTestResult *result);
+void  cohort_test_run          (CohortTestResult *result,
+                                const char       *database,
+                                ...) G_GNUC_NULL_TERMINATED;
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CohortTestResult, cohort_test_result_clear)
+
+void    cohort_test_use_source_schemas    (void);
+void    cohort_test_exec_sql              (const char *path,
+                                           const char *sql);
+char   *cohort_test_dup_database_checksum (const char *path);
+gint64  cohort_test_count_rows            (const char *path,
+                                           const char *table);
+gint64  cohort_test_query_int64           (const char *path,
+                                           const char *sql);
+GArray *cohort_test_count_tables          (const char *path);
+gint64  cohort_test_live_count            (GArray     *counts,
+                                           const char *table);
+
 #define cohort_test_add(path, func) \
   g_test_add (path, CohortTestFixture, NULL, cohort_test_fixture_set_up, func, \
               cohort_test_fixture_tear_down)

@@ -3,7 +3,6 @@
 
 #include "config.h"
 
-#include <sqlite3.h>
 #include <string.h>
 
 #include "cohort-csv-reader.h"
@@ -16,18 +15,8 @@
 /* `cohort export`: the built executable on a small demo database; what it writes is read back
  * with Cohort's own CSV reader and compared with the database. */
 
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
+typedef CohortTestDirFixture Fixture;
 
-typedef struct
-{
-  char *out;
-  char *err;
-  int   status;
-} Result;
 
 static const struct {
   const char      *name;
@@ -46,56 +35,16 @@ static const struct {
 };
 
 static void
-result_clear (Result *result)
-{
-  g_clear_pointer (&result->out, g_free);
-  g_clear_pointer (&result->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
-
-static void
-run (Result     *result,
-     const char *database,
-     ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  const char *arg;
-  va_list ap;
-
-  va_start (ap, database);
-  while ((arg = va_arg (ap, const char *)) != NULL)
-    g_ptr_array_add (args, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-
-  result_clear (result);
-  g_assert_true (cohort_test_run_cohort ((const char * const *) args->pdata, database,
-                                         &result->out, &result->err, &result->status));
-  g_test_message ("status %d\nstderr:\n%s", result->status, result->err);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_auto(Result) result = { 0 };
+  g_auto(CohortTestResult) result = { 0 };
 
-  fixture->dir = cohort_test_make_tmp_dir ();
-  fixture->path = g_build_filename (fixture->dir, "cohort.db", NULL);
+  cohort_test_dir_fixture_set_up (fixture, user_data);
 
-  run (&result, fixture->path, "demo", "--trainees", "50", "--seed", "3",
-       "--today", "2025-06-15", NULL);
+  cohort_test_run (&result, fixture->path, "demo", "--trainees", "50", "--seed", "3",
+                   "--today", "2025-06-15", NULL);
   g_assert_cmpint (result.status, ==, 0);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  user_data)
-{
-  cohort_test_remove_tree (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
 }
 
 /* The rows of a CSV text, header first, each checked to have the header's width. */
@@ -181,24 +130,9 @@ static gint64
 live_count (const char *path,
             const char *table)
 {
-  g_autoptr(CohortDatabase) db = NULL;
-  g_autoptr(GArray) counts = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) counts = cohort_test_count_tables (path);
 
-  db = cohort_database_open (path, COHORT_DATABASE_OPEN_NO_CREATE, &error);
-  g_assert_no_error (error);
-  counts = cohort_statistics_count_tables (db, &error);
-  g_assert_no_error (error);
-
-  for (guint i = 0; i < counts->len; i++)
-    {
-      CohortTableCount *count = &g_array_index (counts, CohortTableCount, i);
-
-      if (strcmp (count->table, table) == 0)
-        return count->live;
-    }
-
-  g_assert_not_reached ();
+  return cohort_test_live_count (counts, table);
 }
 
 static void
@@ -221,12 +155,12 @@ test_each_list (Fixture       *fixture,
 {
   for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
     {
-      g_auto(Result) result = { 0 };
+      g_auto(CohortTestResult) result = { 0 };
       g_autoptr(GPtrArray) rows = NULL;
       g_autoptr(GArray) ids = NULL;
 
       g_test_message ("export %s", lists[l].name);
-      run (&result, fixture->path, "export", lists[l].name, "--format", "csv", NULL);
+      cohort_test_run (&result, fixture->path, "export", lists[l].name, "--format", "csv", NULL);
       g_assert_cmpint (result.status, ==, 0);
       g_assert_cmpstr (result.err, ==, "");
 
@@ -247,11 +181,11 @@ static void
 test_columns (Fixture       *fixture,
               gconstpointer  user_data)
 {
-  g_auto(Result) result = { 0 };
+  g_auto(CohortTestResult) result = { 0 };
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GPtrArray) placements = NULL;
 
-  run (&result, fixture->path, "export", "trainees", NULL);
+  cohort_test_run (&result, fixture->path, "export", "trainees", NULL);
   g_assert_cmpint (result.status, ==, 0);
   rows = parse_csv (result.out);
   for (guint i = 1; i < rows->len; i++)
@@ -262,7 +196,7 @@ test_columns (Fixture       *fixture,
     }
 
   /* Placements name the person and the host, as a placements import reads them. */
-  run (&result, fixture->path, "export", "placements", NULL);
+  cohort_test_run (&result, fixture->path, "export", "placements", NULL);
   g_assert_cmpint (result.status, ==, 0);
   placements = parse_csv (result.out);
   g_assert_cmpuint (placements->len, >, 1);
@@ -298,7 +232,7 @@ static void
 test_filters (Fixture       *fixture,
               gconstpointer  user_data)
 {
-  g_auto(Result) result = { 0 };
+  g_auto(CohortTestResult) result = { 0 };
   g_autoptr(GPtrArray) all = NULL;
   g_autoptr(GPtrArray) women = NULL;
   g_autoptr(GPtrArray) found = NULL;
@@ -308,10 +242,11 @@ test_filters (Fixture       *fixture,
   g_autoptr(GArray) ids = NULL;
   g_autofree char *country_filter = NULL;
 
-  run (&result, fixture->path, "export", "trainees", NULL);
+  cohort_test_run (&result, fixture->path, "export", "trainees", NULL);
   all = parse_csv (result.out);
 
-  run (&result, fixture->path, "export", "trainees", "--filter", "gender=female", NULL);
+  cohort_test_run (&result, fixture->path, "export", "trainees", "--filter", "gender=female",
+                   NULL);
   g_assert_cmpint (result.status, ==, 0);
   women = parse_csv (result.out);
   g_assert_cmpuint (women->len, >, 1);
@@ -327,7 +262,7 @@ test_filters (Fixture       *fixture,
     if (g_utf8_strlen (cell (all, i, "family_name"), -1) >= 3)
       search_text = g_strdup (cell (all, i, "family_name"));
   g_assert_nonnull (search_text);
-  run (&result, fixture->path, "export", "trainees", "--search", search_text, NULL);
+  cohort_test_run (&result, fixture->path, "export", "trainees", "--search", search_text, NULL);
   g_assert_cmpint (result.status, ==, 0);
   found = parse_csv (result.out);
   g_assert_cmpuint (found->len, >, 1);
@@ -337,17 +272,19 @@ test_filters (Fixture       *fixture,
   g_clear_pointer (&ids, g_array_unref);
   g_clear_pointer (&search_text, g_free);
 
-  run (&result, fixture->path, "export", "trainees", "--sort", "family_name:desc", NULL);
+  cohort_test_run (&result, fixture->path, "export", "trainees", "--sort", "family_name:desc",
+                   NULL);
   g_assert_cmpint (result.status, ==, 0);
   sorted = parse_csv (result.out);
   ids = model_ids (fixture->path, COHORT_QUERY_KIND_TRAINEES, sort_desc);
   assert_rows_are_ids (sorted, ids);
 
   /* Placements in one country. */
-  run (&result, fixture->path, "export", "placements", NULL);
+  cohort_test_run (&result, fixture->path, "export", "placements", NULL);
   placements = parse_csv (result.out);
   country_filter = g_strdup_printf ("country=%s", cell (placements, 1, "country"));
-  run (&result, fixture->path, "export", "placements", "--filter", country_filter, NULL);
+  cohort_test_run (&result, fixture->path, "export", "placements", "--filter", country_filter,
+                   NULL);
   g_assert_cmpint (result.status, ==, 0);
   in_country = parse_csv (result.out);
   g_assert_cmpuint (in_country->len, >, 1);
@@ -355,15 +292,15 @@ test_filters (Fixture       *fixture,
     g_assert_cmpstr (cell (in_country, i, "country"), ==, cell (placements, 1, "country"));
 
   /* Mistakes in the command line. */
-  run (&result, fixture->path, "export", "trainees", "--filter", "colour=blue", NULL);
+  cohort_test_run (&result, fixture->path, "export", "trainees", "--filter", "colour=blue", NULL);
   g_assert_cmpint (result.status, ==, 2);
-  run (&result, fixture->path, "export", "courses", "--filter", "gender=female", NULL);
+  cohort_test_run (&result, fixture->path, "export", "courses", "--filter", "gender=female", NULL);
   g_assert_cmpint (result.status, ==, 2);
-  run (&result, fixture->path, "export", "trainees", "--filter", "gender", NULL);
+  cohort_test_run (&result, fixture->path, "export", "trainees", "--filter", "gender", NULL);
   g_assert_cmpint (result.status, ==, 2);
-  run (&result, fixture->path, "export", "trainees", "--sort", "title", NULL);
+  cohort_test_run (&result, fixture->path, "export", "trainees", "--sort", "title", NULL);
   g_assert_cmpint (result.status, ==, 2);
-  run (&result, fixture->path, "export", "trainees", "--sort", "family_name:up", NULL);
+  cohort_test_run (&result, fixture->path, "export", "trainees", "--sort", "family_name:up", NULL);
   g_assert_cmpint (result.status, ==, 2);
 }
 
@@ -371,17 +308,17 @@ static void
 test_output_file (Fixture       *fixture,
                   gconstpointer  user_data)
 {
-  g_auto(Result) result = { 0 };
+  g_auto(CohortTestResult) result = { 0 };
   g_autofree char *file = g_build_filename (fixture->dir, "runs.csv", NULL);
   g_autofree char *stdout_copy = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *after = NULL;
   g_autoptr(GError) error = NULL;
 
-  run (&result, fixture->path, "export", "runs", NULL);
+  cohort_test_run (&result, fixture->path, "export", "runs", NULL);
   stdout_copy = g_strdup (result.out);
 
-  run (&result, fixture->path, "export", "runs", "-o", file, NULL);
+  cohort_test_run (&result, fixture->path, "export", "runs", "-o", file, NULL);
   g_assert_cmpint (result.status, ==, 0);
   g_assert_true (g_file_get_contents (file, &contents, NULL, &error));
   g_assert_no_error (error);
@@ -389,37 +326,24 @@ test_output_file (Fixture       *fixture,
 
   /* An existing file is kept unless --force says otherwise. */
   g_assert_true (g_file_set_contents (file, "precious", -1, &error));
-  run (&result, fixture->path, "export", "runs", "-o", file, NULL);
+  cohort_test_run (&result, fixture->path, "export", "runs", "-o", file, NULL);
   g_assert_cmpint (result.status, ==, 1);
   g_assert_nonnull (strstr (result.err, "--force"));
   g_assert_true (g_file_get_contents (file, &after, NULL, &error));
   g_assert_cmpstr (after, ==, "precious");
   g_clear_pointer (&after, g_free);
 
-  run (&result, fixture->path, "export", "runs", "--output", file, "--force", NULL);
+  cohort_test_run (&result, fixture->path, "export", "runs", "--output", file, "--force", NULL);
   g_assert_cmpint (result.status, ==, 0);
   g_assert_true (g_file_get_contents (file, &after, NULL, &error));
   g_assert_cmpstr (after, ==, stdout_copy);
 }
 
 static void
-raw_exec (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-  char *errmsg = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  if (sqlite3_exec (db, sql, NULL, NULL, &errmsg) != SQLITE_OK)
-    g_error ("%s: %s", sql, errmsg);
-  sqlite3_close (db);
-}
-
-static void
 test_neutralised (Fixture       *fixture,
                   gconstpointer  user_data)
 {
-  g_auto(Result) result = { 0 };
+  g_auto(CohortTestResult) result = { 0 };
   g_autofree char *file = g_build_filename (fixture->dir, "people.csv", NULL);
   g_autofree char *contents = NULL;
   g_autoptr(GPtrArray) rows = NULL;
@@ -429,12 +353,12 @@ test_neutralised (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   guint found = 0;
 
-  raw_exec (fixture->path,
-            "UPDATE person SET family_name = '=HYPERLINK(\"http://x\",\"y\")', "
-            "given_name = '@SUM(A1)', phone = '+81 3 1234', notes = '-2+3' "
-            "WHERE id = (SELECT min(id) FROM person)");
+  cohort_test_exec_sql (fixture->path,
+                        "UPDATE person SET family_name = '=HYPERLINK(\"http://x\",\"y\")', "
+                        "given_name = '@SUM(A1)', phone = '+81 3 1234', notes = '-2+3' "
+                        "WHERE id = (SELECT min(id) FROM person)");
 
-  run (&result, fixture->path, "export", "people", "-o", file, NULL);
+  cohort_test_run (&result, fixture->path, "export", "people", "-o", file, NULL);
   g_assert_cmpint (result.status, ==, 0);
   g_assert_true (g_file_get_contents (file, &contents, NULL, &error));
   g_assert_no_error (error);
@@ -494,14 +418,14 @@ test_reads_back (Fixture       *fixture,
 
   for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
     {
-      g_auto(Result) result = { 0 };
+      g_auto(CohortTestResult) result = { 0 };
       g_autoptr(GPtrArray) rows = NULL;
       g_autoptr(GInputStream) stream = NULL;
       g_autoptr(CohortCsvReader) reader = NULL;
       g_autoptr(GPtrArray) records = NULL;
       g_autoptr(GError) error = NULL;
 
-      run (&result, fixture->path, "export", cases[c].list, NULL);
+      cohort_test_run (&result, fixture->path, "export", cases[c].list, NULL);
       g_assert_cmpint (result.status, ==, 0);
       rows = parse_csv (result.out);
 
@@ -555,25 +479,25 @@ static void
 test_usage (Fixture       *fixture,
             gconstpointer  user_data)
 {
-  g_auto(Result) result = { 0 };
+  g_auto(CohortTestResult) result = { 0 };
 
-  run (&result, NULL, "--help", NULL);
+  cohort_test_run (&result, NULL, "--help", NULL);
   g_assert_cmpint (result.status, ==, 0);
   g_assert_nonnull (strstr (result.out, "\n  export "));
 
-  run (&result, fixture->path, "export", "--help", NULL);
+  cohort_test_run (&result, fixture->path, "export", "--help", NULL);
   g_assert_cmpint (result.status, ==, 0);
   g_assert_nonnull (strstr (result.out, "--filter"));
 
-  run (&result, fixture->path, "export", NULL);
+  cohort_test_run (&result, fixture->path, "export", NULL);
   g_assert_cmpint (result.status, ==, 2);
-  run (&result, fixture->path, "export", "spaceships", NULL);
+  cohort_test_run (&result, fixture->path, "export", "spaceships", NULL);
   g_assert_cmpint (result.status, ==, 2);
-  run (&result, fixture->path, "export", "trainees", "--format", "pdf", NULL);
+  cohort_test_run (&result, fixture->path, "export", "trainees", "--format", "pdf", NULL);
   g_assert_cmpint (result.status, ==, 2);
 
   /* XCRI-CAP is for the catalogue only (see test-cli-export-xml.c): nothing is written. */
-  run (&result, fixture->path, "export", "trainees", "--format", "xcri", NULL);
+  cohort_test_run (&result, fixture->path, "export", "trainees", "--format", "xcri", NULL);
   g_assert_cmpint (result.status, ==, 2);
   g_assert_nonnull (strstr (result.err, "xcri"));
   g_assert_cmpstr (result.out, ==, "");
@@ -586,7 +510,8 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define add_test(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, \
+              cohort_test_dir_fixture_tear_down)
 
   add_test ("/cohort/cli/export/each-list", test_each_list);
   add_test ("/cohort/cli/export/columns", test_columns);

@@ -3,58 +3,20 @@
 
 #include "config.h"
 
-#include <sqlite3.h>
 #include <string.h>
 
 #include "cohort-test-utils.h"
 
 /* `cohort import` as a user meets it: the built executable, its output and exit status. */
 
-typedef struct
-{
-  char *dir;
-  char *path;  /* dir/cohort.db, created by the first import */
-} Fixture;
-
-typedef struct
-{
-  char *out;
-  char *err;
-  int   status;
-} Result;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  user_data)
-{
-  fixture->dir = cohort_test_make_tmp_dir ();
-  fixture->path = g_build_filename (fixture->dir, "cohort.db", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  user_data)
-{
-  cohort_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
-}
-
-static void
-result_clear (Result *result)
-{
-  g_clear_pointer (&result->out, g_free);
-  g_clear_pointer (&result->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
+typedef CohortTestDirFixture Fixture;  /* its database is created by the first import */
 
 static void
 run (Fixture            *fixture,
-     Result             *result,
+     CohortTestResult   *result,
      const char * const *args)
 {
-  result_clear (result);
+  cohort_test_result_clear (result);
   cohort_test_run_cohort (args, fixture->path, &result->out, &result->err, &result->status);
 }
 
@@ -64,32 +26,13 @@ feed (const char *name)
   return cohort_test_dup_shared_data ("xml", "feeds", name, NULL);
 }
 
-static gint64
-count_rows (const char *path,
-            const char *table)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 n;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  return n;
-}
-
 static void
 test_import_and_again (Fixture       *fixture,
                        gconstpointer  user_data)
 {
   g_autofree char *path = feed ("adamsmith.xcricap.xml");
   const char *args[] = { "import", path, NULL };
-  g_auto(Result) result = { 0 };
+  g_auto(CohortTestResult) result = { 0 };
 
   run (fixture, &result, args);
   g_assert_cmpint (result.status, ==, 0);
@@ -102,16 +45,16 @@ test_import_and_again (Fixture       *fixture,
   g_assert_nonnull (strstr (result.err, "adamsmith.xcricap.xml:1:"));
   g_assert_nonnull (strstr (result.err, "cannot be imported: The end date is before the start "
                                         "date"));
-  g_assert_cmpint (count_rows (fixture->path, "course"), ==, 326);
-  g_assert_cmpint (count_rows (fixture->path, "course_run"), ==, 747);
-  g_assert_cmpint (count_rows (fixture->path, "import_batch"), ==, 1);
+  g_assert_cmpint (cohort_test_count_rows (fixture->path, "course"), ==, 326);
+  g_assert_cmpint (cohort_test_count_rows (fixture->path, "course_run"), ==, 747);
+  g_assert_cmpint (cohort_test_count_rows (fixture->path, "import_batch"), ==, 1);
 
   run (fixture, &result, args);
   g_assert_cmpint (result.status, ==, 0);
   g_assert_nonnull (strstr (result.out, "326 courses: 0 new, 0 updated, 326 unchanged, "
                                         "0 rejected"));
   g_assert_nonnull (strstr (result.out, "Nothing to import"));
-  g_assert_cmpint (count_rows (fixture->path, "import_batch"), ==, 1);
+  g_assert_cmpint (cohort_test_count_rows (fixture->path, "import_batch"), ==, 1);
 }
 
 static void
@@ -122,20 +65,20 @@ test_dry_run (Fixture       *fixture,
   g_autofree char *path = feed ("UniversityOfSheffield_20120406.xml");
   const char *create[] = { "import", first, NULL };
   const char *dry[] = { "import", "--dry-run", path, NULL };
-  g_auto(Result) result = { 0 };
+  g_auto(CohortTestResult) result = { 0 };
   gint64 n_audit;
 
   run (fixture, &result, create);
   g_assert_cmpint (result.status, ==, 0);
-  n_audit = count_rows (fixture->path, "audit_log");
+  n_audit = cohort_test_count_rows (fixture->path, "audit_log");
 
   run (fixture, &result, dry);
   g_assert_cmpint (result.status, ==, 0);
   g_assert_nonnull (strstr (result.out, "320 courses: 320 new"));
   g_assert_nonnull (strstr (result.out, "--dry-run"));
-  g_assert_cmpint (count_rows (fixture->path, "course"), ==, 2);
-  g_assert_cmpint (count_rows (fixture->path, "audit_log"), ==, n_audit);
-  g_assert_cmpint (count_rows (fixture->path, "import_batch"), ==, 1);
+  g_assert_cmpint (cohort_test_count_rows (fixture->path, "course"), ==, 2);
+  g_assert_cmpint (cohort_test_count_rows (fixture->path, "audit_log"), ==, n_audit);
+  g_assert_cmpint (cohort_test_count_rows (fixture->path, "import_batch"), ==, 1);
 }
 
 static void
@@ -146,18 +89,18 @@ test_refused (Fixture       *fixture,
   g_autofree char *path = feed ("controllers-xcri.xml");
   const char *create[] = { "import", first, NULL };
   const char *args[] = { "import", path, NULL };
-  g_auto(Result) result = { 0 };
+  g_auto(CohortTestResult) result = { 0 };
   gint64 n_audit;
 
   run (fixture, &result, create);
-  n_audit = count_rows (fixture->path, "audit_log");
+  n_audit = cohort_test_count_rows (fixture->path, "audit_log");
 
   run (fixture, &result, args);
   g_assert_cmpint (result.status, ==, 1);
   g_assert_nonnull (strstr (result.err, "controllers-xcri.xml:121:51: "));
   g_assert_cmpstr (result.out, ==, "");
-  g_assert_cmpint (count_rows (fixture->path, "audit_log"), ==, n_audit);
-  g_assert_cmpint (count_rows (fixture->path, "course"), ==, 2);
+  g_assert_cmpint (cohort_test_count_rows (fixture->path, "audit_log"), ==, n_audit);
+  g_assert_cmpint (cohort_test_count_rows (fixture->path, "course"), ==, 2);
 }
 
 static void
@@ -171,7 +114,7 @@ test_formats (Fixture       *fixture,
   const char *unknown[] = { "import", "--format", "pdf", path, NULL };
   const char *as_xcri[] = { "import", "--format", "xcri", path, NULL };
   const char *missing[] = { "import", NULL };
-  g_auto(Result) result = { 0 };
+  g_auto(CohortTestResult) result = { 0 };
 
   /* An XCRI-CAP file read as IMS Enterprise is refused, with its place. */
   run (fixture, &result, as_ims);
@@ -207,7 +150,7 @@ test_ims (Fixture       *fixture,
                                                        NULL);
   const char *args[] = { "import", path, NULL };
   const char *wrong_target[] = { "import", "--csv-target", "trainees", path, NULL };
-  g_auto(Result) result = { 0 };
+  g_auto(CohortTestResult) result = { 0 };
 
   run (fixture, &result, args);
   g_assert_cmpint (result.status, ==, 0);
@@ -216,15 +159,15 @@ test_ims (Fixture       *fixture,
   g_assert_nonnull (strstr (result.out, "1 group (course run): 1 new"));
   g_assert_nonnull (strstr (result.out, "5 memberships: 5 new, 0 updated, 0 unchanged, "
                                         "0 rejected"));
-  g_assert_cmpint (count_rows (fixture->path, "person"), ==, 5);
-  g_assert_cmpint (count_rows (fixture->path, "enrolment"), ==, 4);
-  g_assert_cmpint (count_rows (fixture->path, "run_trainer"), ==, 1);
+  g_assert_cmpint (cohort_test_count_rows (fixture->path, "person"), ==, 5);
+  g_assert_cmpint (cohort_test_count_rows (fixture->path, "enrolment"), ==, 4);
+  g_assert_cmpint (cohort_test_count_rows (fixture->path, "run_trainer"), ==, 1);
 
   run (fixture, &result, args);
   g_assert_cmpint (result.status, ==, 0);
   g_assert_nonnull (strstr (result.out, "5 people: 0 new, 0 updated, 5 unchanged"));
   g_assert_nonnull (strstr (result.out, "Nothing to import"));
-  g_assert_cmpint (count_rows (fixture->path, "import_batch"), ==, 1);
+  g_assert_cmpint (cohort_test_count_rows (fixture->path, "import_batch"), ==, 1);
 
   run (fixture, &result, wrong_target);
   g_assert_cmpint (result.status, ==, 2);
@@ -250,7 +193,7 @@ test_csv_targets (Fixture       *fixture,
   const char *import_overlap[] = { "import", "--format", "csv", "--csv-target", "placements",
                                    overlap, NULL };
   const char *bad_target[] = { "import", "--csv-target", "courses", trainees, NULL };
-  g_auto(Result) result = { 0 };
+  g_auto(CohortTestResult) result = { 0 };
 
   run (fixture, &result, import_organisations);
   g_assert_cmpint (result.status, ==, 0);
@@ -270,7 +213,7 @@ test_csv_targets (Fixture       *fixture,
                                         "3 rejected"));
   g_assert_nonnull (strstr (result.err, "placements-overlap.csv:2: Placement “T-001” cannot be "
                                         "imported: This placement overlaps"));
-  g_assert_cmpint (count_rows (fixture->path, "placement"), ==, 3);
+  g_assert_cmpint (cohort_test_count_rows (fixture->path, "placement"), ==, 3);
 
   run (fixture, &result, bad_target);
   g_assert_cmpint (result.status, ==, 2);
@@ -285,18 +228,18 @@ test_validate (Fixture       *fixture,
   g_autofree char *path = feed ("ou-example.xml");
   g_autofree char *saved = g_strdup (g_getenv ("COHORT_XSD_DIR"));
   const char *args[] = { "import", "--validate", path, NULL };
-  g_auto(Result) result = { 0 };
+  g_auto(CohortTestResult) result = { 0 };
 
   g_setenv ("COHORT_XSD_DIR", fixture->dir, TRUE);
   run (fixture, &result, args);
   g_assert_cmpint (result.status, ==, 1);
-  g_assert_cmpint (count_rows (fixture->path, "course"), ==, 0);
+  g_assert_cmpint (cohort_test_count_rows (fixture->path, "course"), ==, 0);
 
   g_setenv ("COHORT_XSD_DIR", saved, TRUE);
   run (fixture, &result, args);
   g_assert_cmpint (result.status, ==, 0);
   g_assert_nonnull (strstr (result.out, "2 courses: 2 new"));
-  g_assert_cmpint (count_rows (fixture->path, "course"), ==, 2);
+  g_assert_cmpint (cohort_test_count_rows (fixture->path, "course"), ==, 2);
 }
 
 static void
@@ -305,7 +248,7 @@ test_help (Fixture       *fixture,
 {
   const char *help[] = { "--help", NULL };
   const char *import_help[] = { "import", "--help", NULL };
-  g_auto(Result) result = { 0 };
+  g_auto(CohortTestResult) result = { 0 };
 
   run (fixture, &result, help);
   g_assert_cmpint (result.status, ==, 0);
@@ -317,38 +260,25 @@ test_help (Fixture       *fixture,
   g_assert_nonnull (strstr (result.out, "--format"));
 }
 
+#define add_test(path, func) \
+  g_test_add (path, Fixture, NULL, cohort_test_dir_fixture_set_up, func, \
+              cohort_test_dir_fixture_tear_down)
+
 int
 main (int   argc,
       char *argv[])
 {
-  const char *source_root = g_getenv ("COHORT_SOURCE_ROOT");
-
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  cohort_test_use_source_schemas ();
 
-  /* The schemas of the source tree, not an installed copy. */
-  if (source_root != NULL)
-    {
-      g_autofree char *xsd_dir = g_build_filename (source_root, "data", "xsd", NULL);
-
-      g_setenv ("COHORT_XSD_DIR", xsd_dir, TRUE);
-    }
-
-  g_test_add ("/cohort/cli/import/import-and-again", Fixture, NULL, fixture_set_up,
-              test_import_and_again, fixture_tear_down);
-  g_test_add ("/cohort/cli/import/dry-run", Fixture, NULL, fixture_set_up, test_dry_run,
-              fixture_tear_down);
-  g_test_add ("/cohort/cli/import/refused", Fixture, NULL, fixture_set_up, test_refused,
-              fixture_tear_down);
-  g_test_add ("/cohort/cli/import/formats", Fixture, NULL, fixture_set_up, test_formats,
-              fixture_tear_down);
-  g_test_add ("/cohort/cli/import/ims", Fixture, NULL, fixture_set_up, test_ims,
-              fixture_tear_down);
-  g_test_add ("/cohort/cli/import/csv-targets", Fixture, NULL, fixture_set_up, test_csv_targets,
-              fixture_tear_down);
-  g_test_add ("/cohort/cli/import/validate", Fixture, NULL, fixture_set_up, test_validate,
-              fixture_tear_down);
-  g_test_add ("/cohort/cli/import/help", Fixture, NULL, fixture_set_up, test_help,
-              fixture_tear_down);
+  add_test ("/cohort/cli/import/import-and-again", test_import_and_again);
+  add_test ("/cohort/cli/import/dry-run", test_dry_run);
+  add_test ("/cohort/cli/import/refused", test_refused);
+  add_test ("/cohort/cli/import/formats", test_formats);
+  add_test ("/cohort/cli/import/ims", test_ims);
+  add_test ("/cohort/cli/import/csv-targets", test_csv_targets);
+  add_test ("/cohort/cli/import/validate", test_validate);
+  add_test ("/cohort/cli/import/help", test_help);
 
   return g_test_run ();
 }

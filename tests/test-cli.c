@@ -16,71 +16,11 @@
 
 static const char * const subcommands[] = { "backup", "check", "demo", "stats" };
 
-typedef struct
-{
-  char *dir;
-  char *path;  /* dir/cohort.db, not created */
-} Fixture;
-
-typedef struct
-{
-  char *out;
-  char *err;
-  int   status;
-} Result;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  user_data)
-{
-  fixture->dir = cohort_test_make_tmp_dir ();
-  fixture->path = g_build_filename (fixture->dir, "cohort.db", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  user_data)
-{
-  cohort_test_remove_tree (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
-}
-
-static void
-result_clear (Result *result)
-{
-  g_clear_pointer (&result->out, g_free);
-  g_clear_pointer (&result->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
-
-/* Runs `cohort [--database DATABASE] ARGS…` */
-static void
-run (Result     *result,
-     const char *database,
-     ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  const char *arg;
-  va_list ap;
-
-  va_start (ap, database);
-  while ((arg = va_arg (ap, const char *)) != NULL)
-    g_ptr_array_add (args, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-
-  result_clear (result);
-  cohort_test_run_cohort ((const char * const *) args->pdata, database, &result->out,
-                          &result->err, &result->status);
-  g_test_message ("status %d\nstdout:\n%s\nstderr:\n%s", result->status, result->out,
-                  result->err);
-}
+typedef CohortTestDirFixture Fixture;  /* its database is not created */
 
 /* An error is one line on stderr: "cohort: …". */
 static void
-assert_one_error_line (const Result *result)
+assert_one_error_line (const CohortTestResult *result)
 {
   g_assert_true (g_str_has_prefix (result->err, "cohort: "));
   g_assert_true (g_str_has_suffix (result->err, "\n"));
@@ -100,73 +40,12 @@ dup_file_contents (const char *path,
 }
 
 static void
-raw_exec (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-  char *errmsg = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  if (sqlite3_exec (db, sql, NULL, NULL, &errmsg) != SQLITE_OK)
-    g_error ("%s: %s", sql, errmsg);
-  sqlite3_close (db);
-}
-
-static gint64
-raw_int64 (const char *path,
-           const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  return value;
-}
-
-static GArray *
-count_tables (const char *path)
-{
-  g_autoptr(CohortDatabase) db = NULL;
-  g_autoptr(GError) error = NULL;
-  GArray *counts;
-
-  db = cohort_database_open (path, COHORT_DATABASE_OPEN_NO_CREATE, &error);
-  g_assert_no_error (error);
-  counts = cohort_statistics_count_tables (db, &error);
-  g_assert_no_error (error);
-
-  return counts;
-}
-
-static gint64
-live_count (GArray     *counts,
-            const char *table)
-{
-  for (guint i = 0; i < counts->len; i++)
-    {
-      CohortTableCount *count = &g_array_index (counts, CohortTableCount, i);
-
-      if (strcmp (count->table, table) == 0)
-        return count->live;
-    }
-
-  g_assert_not_reached ();
-}
-
-static void
 make_demo (Fixture *fixture)
 {
-  g_auto(Result) result = { 0 };
+  g_auto(CohortTestResult) result = { 0 };
 
-  run (&result, fixture->path, "demo", "--trainees", "200", "--seed", "7",
-       "--today", "2025-06-15", NULL);
+  cohort_test_run (&result, fixture->path, "demo", "--trainees", "200", "--seed", "7",
+                   "--today", "2025-06-15", NULL);
   g_assert_cmpint (result.status, ==, 0);
   g_assert_cmpstr (result.err, ==, "");
   g_assert_nonnull (strstr (result.out, "200"));
@@ -176,9 +55,9 @@ static void
 test_help (Fixture       *fixture,
            gconstpointer  user_data)
 {
-  g_auto(Result) result = { 0 };
+  g_auto(CohortTestResult) result = { 0 };
 
-  run (&result, NULL, "--help", NULL);
+  cohort_test_run (&result, NULL, "--help", NULL);
   g_assert_cmpint (result.status, ==, 0);
   g_assert_cmpstr (result.err, ==, "");
 
@@ -191,7 +70,7 @@ test_help (Fixture       *fixture,
     }
   g_assert_nonnull (strstr (result.out, "--database"));
 
-  run (&result, NULL, "-h", NULL);
+  cohort_test_run (&result, NULL, "-h", NULL);
   g_assert_cmpint (result.status, ==, 0);
   g_assert_nonnull (strstr (result.out, "demo"));
 }
@@ -202,10 +81,10 @@ test_subcommand_help (Fixture       *fixture,
 {
   for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
     {
-      g_auto(Result) result = { 0 };
+      g_auto(CohortTestResult) result = { 0 };
       g_autofree char *usage = g_strdup_printf ("cohort %s", subcommands[i]);
 
-      run (&result, fixture->path, subcommands[i], "--help", NULL);
+      cohort_test_run (&result, fixture->path, subcommands[i], "--help", NULL);
       g_assert_cmpint (result.status, ==, 0);
       g_assert_cmpstr (result.err, ==, "");
       g_assert_nonnull (strstr (result.out, usage));
@@ -220,9 +99,9 @@ static void
 test_version (Fixture       *fixture,
               gconstpointer  user_data)
 {
-  g_auto(Result) result = { 0 };
+  g_auto(CohortTestResult) result = { 0 };
 
-  run (&result, NULL, "--version", NULL);
+  cohort_test_run (&result, NULL, "--version", NULL);
   g_assert_cmpint (result.status, ==, 0);
   g_assert_cmpstr (result.out, ==, "cohort " PACKAGE_VERSION "\n");
 }
@@ -231,9 +110,9 @@ static void
 test_unknown_subcommand (Fixture       *fixture,
                          gconstpointer  user_data)
 {
-  g_auto(Result) result = { 0 };
+  g_auto(CohortTestResult) result = { 0 };
 
-  run (&result, fixture->path, "frobnicate", NULL);
+  cohort_test_run (&result, fixture->path, "frobnicate", NULL);
   g_assert_cmpint (result.status, ==, 2);
   g_assert_cmpstr (result.out, ==, "");
   assert_one_error_line (&result);
@@ -246,32 +125,32 @@ static void
 test_bad_option (Fixture       *fixture,
                  gconstpointer  user_data)
 {
-  g_auto(Result) result = { 0 };
+  g_auto(CohortTestResult) result = { 0 };
 
-  run (&result, fixture->path, "demo", "--frobnicate", NULL);
+  cohort_test_run (&result, fixture->path, "demo", "--frobnicate", NULL);
   g_assert_cmpint (result.status, ==, 2);
   assert_one_error_line (&result);
   g_assert_nonnull (strstr (result.err, "--frobnicate"));
   g_assert_nonnull (strstr (result.err, "cohort demo --help"));
 
-  run (&result, fixture->path, "--frobnicate", NULL);
+  cohort_test_run (&result, fixture->path, "--frobnicate", NULL);
   g_assert_cmpint (result.status, ==, 2);
   assert_one_error_line (&result);
 
-  run (&result, fixture->path, "stats", "--format", "xml", NULL);
+  cohort_test_run (&result, fixture->path, "stats", "--format", "xml", NULL);
   g_assert_cmpint (result.status, ==, 2);
   assert_one_error_line (&result);
 
-  run (&result, fixture->path, "check", "extra", NULL);
+  cohort_test_run (&result, fixture->path, "check", "extra", NULL);
   g_assert_cmpint (result.status, ==, 2);
   assert_one_error_line (&result);
 
   /* A missing argument is a usage error too. */
-  run (&result, fixture->path, "backup", NULL);
+  cohort_test_run (&result, fixture->path, "backup", NULL);
   g_assert_cmpint (result.status, ==, 2);
   assert_one_error_line (&result);
 
-  run (&result, NULL, "--database", NULL);
+  cohort_test_run (&result, NULL, "--database", NULL);
   g_assert_cmpint (result.status, ==, 2);
   assert_one_error_line (&result);
 
@@ -286,22 +165,22 @@ test_bad_numbers (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
-      g_auto(Result) result = { 0 };
+      g_auto(CohortTestResult) result = { 0 };
 
-      run (&result, fixture->path, "demo", "--trainees", bad[i], NULL);
+      cohort_test_run (&result, fixture->path, "demo", "--trainees", bad[i], NULL);
       g_assert_cmpint (result.status, ==, 2);
       assert_one_error_line (&result);
       g_assert_nonnull (strstr (result.err, "--trainees"));
     }
 
   {
-    g_auto(Result) result = { 0 };
+    g_auto(CohortTestResult) result = { 0 };
 
-    run (&result, fixture->path, "demo", "--seed", "seven", NULL);
+    cohort_test_run (&result, fixture->path, "demo", "--seed", "seven", NULL);
     g_assert_cmpint (result.status, ==, 2);
     g_assert_nonnull (strstr (result.err, "--seed"));
 
-    run (&result, fixture->path, "demo", "--today", "2026-02-30", NULL);
+    cohort_test_run (&result, fixture->path, "demo", "--today", "2026-02-30", NULL);
     g_assert_cmpint (result.status, ==, 2);
     g_assert_nonnull (strstr (result.err, "--today"));
   }
@@ -314,16 +193,16 @@ static void
 test_demo_stats_check (Fixture       *fixture,
                        gconstpointer  user_data)
 {
-  g_auto(Result) result = { 0 };
+  g_auto(CohortTestResult) result = { 0 };
   g_autoptr(GArray) counts = NULL;
   g_autofree char *people_line = NULL;
   g_autofree char *json_people = NULL;
 
   make_demo (fixture);
-  counts = count_tables (fixture->path);
-  g_assert_cmpint (live_count (counts, "person"), >=, 200);
+  counts = cohort_test_count_tables (fixture->path);
+  g_assert_cmpint (cohort_test_live_count (counts, "person"), >=, 200);
 
-  run (&result, fixture->path, "stats", NULL);
+  cohort_test_run (&result, fixture->path, "stats", NULL);
   g_assert_cmpint (result.status, ==, 0);
   g_assert_cmpstr (result.err, ==, "");
   for (guint i = 0; i < counts->len; i++)
@@ -339,14 +218,14 @@ test_demo_stats_check (Fixture       *fixture,
       g_assert_nonnull (g_strstr_len (line, end - line, number));
     }
 
-  run (&result, fixture->path, "stats", "--format", "json", NULL);
+  cohort_test_run (&result, fixture->path, "stats", "--format", "json", NULL);
   g_assert_cmpint (result.status, ==, 0);
   json_people = g_strdup_printf ("\"person\": { \"live\": %" G_GINT64_FORMAT ", \"deleted\": 0 }",
-                                 live_count (counts, "person"));
+                                 cohort_test_live_count (counts, "person"));
   g_assert_nonnull (strstr (result.out, json_people));
   g_assert_nonnull (strstr (result.out, "\"schema_version\": "));
 
-  run (&result, fixture->path, "check", NULL);
+  cohort_test_run (&result, fixture->path, "check", NULL);
   g_assert_cmpint (result.status, ==, 0);
   g_assert_cmpstr (result.err, ==, "");
   g_assert_nonnull (strstr (result.out, "No problems"));
@@ -356,7 +235,7 @@ static void
 test_check_finds_problems (Fixture       *fixture,
                            gconstpointer  user_data)
 {
-  g_auto(Result) result = { 0 };
+  g_auto(CohortTestResult) result = { 0 };
   g_autofree char *placement = NULL;
   g_autofree char *person = NULL;
   gint64 placement_id, person_id;
@@ -365,16 +244,16 @@ test_check_finds_problems (Fixture       *fixture,
   make_demo (fixture);
 
   /* Rows no editor would write, written around the database's own constraints. */
-  raw_exec (fixture->path,
-            "PRAGMA ignore_check_constraints = 1;"
-            "UPDATE placement SET end_date = '2001-01-01', actual_end_date = NULL "
-            "  WHERE id = (SELECT min(id) FROM placement);"
-            "UPDATE person SET birth_date = '1990-02-30' "
-            "  WHERE id = (SELECT max(id) FROM person);");
-  placement_id = raw_int64 (fixture->path, "SELECT min(id) FROM placement");
-  person_id = raw_int64 (fixture->path, "SELECT max(id) FROM person");
+  cohort_test_exec_sql (fixture->path,
+                        "PRAGMA ignore_check_constraints = 1;"
+                        "UPDATE placement SET end_date = '2001-01-01', actual_end_date = NULL "
+                        "  WHERE id = (SELECT min(id) FROM placement);"
+                        "UPDATE person SET birth_date = '1990-02-30' "
+                        "  WHERE id = (SELECT max(id) FROM person);");
+  placement_id = cohort_test_query_int64 (fixture->path, "SELECT min(id) FROM placement");
+  person_id = cohort_test_query_int64 (fixture->path, "SELECT max(id) FROM person");
 
-  run (&result, fixture->path, "check", NULL);
+  cohort_test_run (&result, fixture->path, "check", NULL);
   g_assert_cmpint (result.status, ==, 1);
 
   /* One line per problem, naming the row. */
@@ -392,14 +271,17 @@ test_check_finds_problems (Fixture       *fixture,
   g_assert_nonnull (strstr (result.err, "2 problems"));
 
   /* An overlap between two placements of one person is a rule across rows. */
-  raw_exec (fixture->path,
-            "UPDATE placement SET end_date = NULL WHERE id = (SELECT min(id) FROM placement);"
-            "UPDATE person SET birth_date = '1990-02-28' WHERE id = (SELECT max(id) FROM person);"
-            "INSERT INTO placement (person_id, host_id, country, start_date, status, "
-            "  created_at, updated_at) "
-            "SELECT person_id, host_id, country, start_date, 'on_assignment', created_at, "
-            "  updated_at FROM placement WHERE id = (SELECT min(id) FROM placement);");
-  run (&result, fixture->path, "check", NULL);
+  cohort_test_exec_sql (fixture->path,
+                        "UPDATE placement SET end_date = NULL "
+                        "WHERE id = (SELECT min(id) FROM placement);"
+                        "UPDATE person SET birth_date = '1990-02-28' "
+                        "WHERE id = (SELECT max(id) FROM person);"
+                        "INSERT INTO placement (person_id, host_id, country, start_date, status, "
+                        "  created_at, updated_at) "
+                        "SELECT person_id, host_id, country, start_date, 'on_assignment', "
+                        "created_at, "
+                        "  updated_at FROM placement WHERE id = (SELECT min(id) FROM placement);");
+  cohort_test_run (&result, fixture->path, "check", NULL);
   g_assert_cmpint (result.status, ==, 1);
   g_assert_nonnull (strstr (result.out, "overlaps placement"));
   g_assert_nonnull (strstr (result.err, "1 problem "));
@@ -409,7 +291,7 @@ static void
 test_backup (Fixture       *fixture,
              gconstpointer  user_data)
 {
-  g_auto(Result) result = { 0 };
+  g_auto(CohortTestResult) result = { 0 };
   g_autofree char *backup = g_build_filename (fixture->dir, "copy.db", NULL);
   g_autoptr(GArray) counts = NULL;
   g_autoptr(GArray) backup_counts = NULL;
@@ -419,13 +301,13 @@ test_backup (Fixture       *fixture,
 
   make_demo (fixture);
 
-  run (&result, fixture->path, "backup", backup, NULL);
+  cohort_test_run (&result, fixture->path, "backup", backup, NULL);
   g_assert_cmpint (result.status, ==, 0);
   g_assert_cmpstr (result.err, ==, "");
 
   /* The copy is a Cohort database holding the same. */
-  counts = count_tables (fixture->path);
-  backup_counts = count_tables (backup);
+  counts = cohort_test_count_tables (fixture->path);
+  backup_counts = cohort_test_count_tables (backup);
   g_assert_cmpuint (counts->len, ==, backup_counts->len);
   for (guint i = 0; i < counts->len; i++)
     {
@@ -437,12 +319,12 @@ test_backup (Fixture       *fixture,
       g_assert_cmpint (a->deleted, ==, b->deleted);
     }
 
-  run (&result, backup, "check", NULL);
+  cohort_test_run (&result, backup, "check", NULL);
   g_assert_cmpint (result.status, ==, 0);
 
   /* An existing file is left alone … */
   before = dup_file_contents (backup, &before_length);
-  run (&result, fixture->path, "backup", backup, NULL);
+  cohort_test_run (&result, fixture->path, "backup", backup, NULL);
   g_assert_cmpint (result.status, ==, 1);
   assert_one_error_line (&result);
   g_assert_nonnull (strstr (result.err, "--force"));
@@ -450,10 +332,10 @@ test_backup (Fixture       *fixture,
   g_assert_cmpmem (before, before_length, after, after_length);
 
   /* … unless asked, and the database itself never. */
-  run (&result, fixture->path, "backup", "--force", backup, NULL);
+  cohort_test_run (&result, fixture->path, "backup", "--force", backup, NULL);
   g_assert_cmpint (result.status, ==, 0);
 
-  run (&result, fixture->path, "backup", "--force", fixture->path, NULL);
+  cohort_test_run (&result, fixture->path, "backup", "--force", fixture->path, NULL);
   g_assert_cmpint (result.status, ==, 1);
   assert_one_error_line (&result);
 }
@@ -472,12 +354,12 @@ test_not_a_database (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
-      g_auto(Result) result = { 0 };
+      g_auto(CohortTestResult) result = { 0 };
       g_autofree char *after = NULL;
       g_autofree char *wal = g_strconcat (path, "-wal", NULL);
       gsize length;
 
-      run (&result, path, commands[i], NULL);
+      cohort_test_run (&result, path, commands[i], NULL);
       g_assert_cmpint (result.status, ==, 1);
       assert_one_error_line (&result);
       g_assert_nonnull (strstr (result.err, "trainees.csv"));
@@ -497,9 +379,9 @@ test_missing_database (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
-      g_auto(Result) result = { 0 };
+      g_auto(CohortTestResult) result = { 0 };
 
-      run (&result, fixture->path, commands[i], NULL);
+      cohort_test_run (&result, fixture->path, commands[i], NULL);
       g_assert_cmpint (result.status, ==, 1);
       assert_one_error_line (&result);
       /* Reading a database never creates one. */
@@ -511,17 +393,18 @@ static void
 test_demo_refuses_non_empty (Fixture       *fixture,
                              gconstpointer  user_data)
 {
-  g_auto(Result) result = { 0 };
+  g_auto(CohortTestResult) result = { 0 };
   gint64 people;
 
   make_demo (fixture);
-  people = raw_int64 (fixture->path, "SELECT count(*) FROM person");
+  people = cohort_test_query_int64 (fixture->path, "SELECT count(*) FROM person");
 
-  run (&result, fixture->path, "demo", NULL);
+  cohort_test_run (&result, fixture->path, "demo", NULL);
   g_assert_cmpint (result.status, ==, 1);
   assert_one_error_line (&result);
   g_assert_nonnull (strstr (result.err, "--database"));
-  g_assert_cmpint (raw_int64 (fixture->path, "SELECT count(*) FROM person"), ==, people);
+  g_assert_cmpint (cohort_test_query_int64 (fixture->path, "SELECT count(*) FROM person"), ==,
+                   people);
 }
 
 /* The same seed and day give the same programme, through the command line too. */
@@ -529,7 +412,7 @@ static void
 test_demo_deterministic (Fixture       *fixture,
                          gconstpointer  user_data)
 {
-  g_auto(Result) result = { 0 };
+  g_auto(CohortTestResult) result = { 0 };
   g_autofree char *other = g_build_filename (fixture->dir, "other.db", NULL);
   const char *sql = "SELECT group_concat(code || family_name || coalesce(given_name_local, '') "
                     "|| coalesce(email, ''), '|') FROM (SELECT * FROM person ORDER BY id)";
@@ -539,8 +422,8 @@ test_demo_deterministic (Fixture       *fixture,
   g_autofree char *second = NULL;
 
   make_demo (fixture);
-  run (&result, other, "demo", "--trainees", "200", "--seed", "7", "--today", "2025-06-15",
-       NULL);
+  cohort_test_run (&result, other, "demo", "--trainees", "200", "--seed", "7",
+                   "--today", "2025-06-15", NULL);
   g_assert_cmpint (result.status, ==, 0);
 
   for (guint i = 0; i < 2; i++)
@@ -566,16 +449,17 @@ static void
 test_database_after_subcommand (Fixture       *fixture,
                                 gconstpointer  user_data)
 {
-  g_auto(Result) result = { 0 };
+  g_auto(CohortTestResult) result = { 0 };
 
   make_demo (fixture);
-  run (&result, NULL, "stats", "--database", fixture->path, "--format", "json", NULL);
+  cohort_test_run (&result, NULL, "stats", "--database", fixture->path, "--format", "json", NULL);
   g_assert_cmpint (result.status, ==, 0);
   g_assert_nonnull (strstr (result.out, "\"person\""));
 }
 
 #define add_test(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, cohort_test_dir_fixture_set_up, func, \
+              cohort_test_dir_fixture_tear_down)
 
 int
 main (int   argc,

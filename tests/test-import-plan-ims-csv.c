@@ -47,46 +47,6 @@ open_readonly (const char *path)
   return db;
 }
 
-/* A checksum of every row of every table, read through a connection of its own. */
-static char *
-dup_database_checksum (const char *path)
-{
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
-  sqlite3 *db = open_readonly (path);
-  sqlite3_stmt *stmt = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'table' "
-                                           "AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  sqlite3_finalize (stmt);
-  g_assert_cmpuint (tables->len, >, 10);
-
-  for (guint i = 0; i < tables->len; i++)
-    {
-      /* Test code: the table names come from the database itself. */
-      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"",
-                                              (char *) g_ptr_array_index (tables, i));
-
-      g_checksum_update (checksum, g_ptr_array_index (tables, i), -1);
-      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        for (int c = 0; c < sqlite3_column_count (stmt); c++)
-          {
-            const unsigned char *text = sqlite3_column_text (stmt, c);
-
-            g_checksum_update (checksum, text ? text : (const guchar *) "\x01NULL", -1);
-            g_checksum_update (checksum, (const guchar *) "\x02", 1);
-          }
-      sqlite3_finalize (stmt);
-    }
-
-  sqlite3_close (db);
-  return g_strdup (g_checksum_get_string (checksum));
-}
-
 /* The first column of the first row of @sql, as text. */
 static char *
 query_text (const char *path,
@@ -103,16 +63,6 @@ query_text (const char *path,
   sqlite3_close (db);
 
   return text;
-}
-
-static gint64
-count_rows (const char *path,
-            const char *table)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
-  g_autofree char *text = query_text (path, sql);
-
-  return g_ascii_strtoll (text, NULL, 10);
 }
 
 static guint
@@ -227,20 +177,20 @@ test_ims_file (CohortTestFixture *fixture,
                     ims->n_memberships_rejected);
 
   /* Nothing is written by planning. */
-  g_assert_cmpint (count_rows (fixture->path, "person"), ==, 0);
+  g_assert_cmpint (cohort_test_count_rows (fixture->path, "person"), ==, 0);
 
   commit (fixture, plan);
-  g_assert_cmpint (count_rows (fixture->path, "person"), ==, ims->n_persons);
-  g_assert_cmpint (count_rows (fixture->path, "course"), ==, ims->n_courses);
-  g_assert_cmpint (count_rows (fixture->path, "course_run"), ==, ims->n_groups);
-  g_assert_cmpint (count_rows (fixture->path, "enrolment"), ==, ims->n_enrolments);
-  g_assert_cmpint (count_rows (fixture->path, "run_trainer"), ==, ims->n_trainers);
-  g_assert_cmpint (count_rows (fixture->path, "import_batch"), ==, 1);
+  g_assert_cmpint (cohort_test_count_rows (fixture->path, "person"), ==, ims->n_persons);
+  g_assert_cmpint (cohort_test_count_rows (fixture->path, "course"), ==, ims->n_courses);
+  g_assert_cmpint (cohort_test_count_rows (fixture->path, "course_run"), ==, ims->n_groups);
+  g_assert_cmpint (cohort_test_count_rows (fixture->path, "enrolment"), ==, ims->n_enrolments);
+  g_assert_cmpint (cohort_test_count_rows (fixture->path, "run_trainer"), ==, ims->n_trainers);
+  g_assert_cmpint (cohort_test_count_rows (fixture->path, "import_batch"), ==, 1);
   format = query_text (fixture->path, "SELECT format FROM import_batch");
   g_assert_cmpstr (format, ==, "ims");
 
   /* The same file again changes nothing. */
-  before = dup_database_checksum (fixture->path);
+  before = cohort_test_dup_database_checksum (fixture->path);
   again = build_ims (fixture, ims->name);
   g_assert_false (cohort_import_plan_has_changes (again));
   g_assert_cmpuint (cohort_import_plan_get_count (again, COHORT_IMPORT_RECORD_IMS_PERSON,
@@ -250,7 +200,7 @@ test_ims_file (CohortTestFixture *fixture,
                                                   COHORT_IMPORT_OUTCOME_UNCHANGED), ==,
                     ims->n_memberships);
   commit (fixture, again);
-  after = dup_database_checksum (fixture->path);
+  after = cohort_test_dup_database_checksum (fixture->path);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -283,16 +233,16 @@ test_ims_cancel (CohortTestFixture *fixture,
   g_autoptr(CohortImportPlan) plan = build_ims (fixture, "example.xml");
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *before = dup_database_checksum (fixture->path);
+  g_autofree char *before = cohort_test_dup_database_checksum (fixture->path);
   g_autofree char *after = NULL;
 
   cohort_import_plan_set_progress_func (plan, cancel_after_three, cancellable, NULL);
   g_assert_false (cohort_import_plan_commit (plan, fixture->db, cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 
-  after = dup_database_checksum (fixture->path);
+  after = cohort_test_dup_database_checksum (fixture->path);
   g_assert_cmpstr (before, ==, after);
-  g_assert_cmpint (count_rows (fixture->path, "person"), ==, 0);
+  g_assert_cmpint (cohort_test_count_rows (fixture->path, "person"), ==, 0);
 }
 
 static void
@@ -339,7 +289,7 @@ test_ims_unknown_member (CohortTestFixture *fixture,
   course_code = query_text (fixture->path, "SELECT c.code FROM course_run r JOIN course c "
                                            "ON c.id = r.course_id WHERE r.code = 'ECON-2025'");
   g_assert_cmpstr (course_code, ==, "ECON");
-  g_assert_cmpint (count_rows (fixture->path, "enrolment"), ==, 0);
+  g_assert_cmpint (cohort_test_count_rows (fixture->path, "enrolment"), ==, 0);
 }
 
 /* A person under a new code who looks like one already in Cohort (the same e-mail address)
@@ -436,7 +386,7 @@ test_csv_bad_row (CohortTestFixture *fixture,
   g_assert_nonnull (strstr (item->reason, "1990-02-30"));
 
   commit (fixture, plan);
-  g_assert_cmpint (count_rows (fixture->path, "person"), ==, 2);
+  g_assert_cmpint (cohort_test_count_rows (fixture->path, "person"), ==, 2);
   g_assert_cmpuint (cohort_import_plan_get_count (plan, COHORT_IMPORT_RECORD_PERSON,
                                                   COHORT_IMPORT_OUTCOME_REJECTED), ==, 1);
 }
@@ -468,7 +418,7 @@ test_csv_same_code_twice (CohortTestFixture *fixture,
                                                   COHORT_IMPORT_OUTCOME_NEW), ==, 1);
   g_assert_cmpuint (cohort_import_plan_get_count (plan, COHORT_IMPORT_RECORD_PERSON,
                                                   COHORT_IMPORT_OUTCOME_REJECTED), ==, 1);
-  g_assert_cmpint (count_rows (fixture->path, "person"), ==, 1);
+  g_assert_cmpint (cohort_test_count_rows (fixture->path, "person"), ==, 1);
 }
 
 static void
@@ -490,7 +440,7 @@ test_csv_duplicate_person (CohortTestFixture *fixture,
   g_assert_nonnull (strstr (item->reason, "T-001"));
 
   commit (fixture, plan);
-  g_assert_cmpint (count_rows (fixture->path, "person"), ==, 4);
+  g_assert_cmpint (cohort_test_count_rows (fixture->path, "person"), ==, 4);
 }
 
 static void
@@ -531,7 +481,7 @@ test_csv_placements (CohortTestFixture *fixture,
   g_assert_cmpuint (cohort_import_plan_get_count (plan, COHORT_IMPORT_RECORD_PLACEMENT,
                                                   COHORT_IMPORT_OUTCOME_NEW), ==, 2);
   commit (fixture, plan);
-  g_assert_cmpint (count_rows (fixture->path, "placement"), ==, 2);
+  g_assert_cmpint (cohort_test_count_rows (fixture->path, "placement"), ==, 2);
 
   /* A placement overlapping one in the database, one at an unknown host, and one overlapping
    * an earlier row of the same file are rejected in the plan; the third row is imported. */
@@ -550,7 +500,7 @@ test_csv_placements (CohortTestFixture *fixture,
 
   /* Commit does what the plan said. */
   commit (fixture, overlap);
-  g_assert_cmpint (count_rows (fixture->path, "placement"), ==, 3);
+  g_assert_cmpint (cohort_test_count_rows (fixture->path, "placement"), ==, 3);
   g_assert_cmpuint (cohort_import_plan_get_count (overlap, COHORT_IMPORT_RECORD_PLACEMENT,
                                                   COHORT_IMPORT_OUTCOME_REJECTED), ==, 3);
 }

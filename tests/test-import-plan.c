@@ -3,7 +3,6 @@
 
 #include "config.h"
 
-#include <sqlite3.h>
 #include <string.h>
 
 #include "cohort-course-run.h"
@@ -36,66 +35,6 @@ static const Feed feeds[] = {
   { "NorthLindseyCollege_20120223.xml", 1, 1, 0, 1 },
   { "PG_Generic_XCRI-CAP-1.2.xml", 1, 1, 0, 0 },
 };
-
-/* A checksum of every row of every table, read through a connection of its own. */
-static char *
-dup_database_checksum (const char *path)
-{
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'table' "
-                                           "AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  sqlite3_finalize (stmt);
-  g_assert_cmpuint (tables->len, >, 10);
-
-  for (guint i = 0; i < tables->len; i++)
-    {
-      /* Test code: the table names come from the database itself. */
-      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"",
-                                              (char *) g_ptr_array_index (tables, i));
-
-      g_checksum_update (checksum, g_ptr_array_index (tables, i), -1);
-      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        for (int c = 0; c < sqlite3_column_count (stmt); c++)
-          {
-            const unsigned char *text = sqlite3_column_text (stmt, c);
-
-            g_checksum_update (checksum, text ? text : (const guchar *) "\x01NULL", -1);
-            g_checksum_update (checksum, (const guchar *) "\x02", 1);
-          }
-      sqlite3_finalize (stmt);
-    }
-
-  sqlite3_close (db);
-  return g_strdup (g_checksum_get_string (checksum));
-}
-
-static gint64
-count_rows (const char *path,
-            const char *table)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 n;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  return n;
-}
 
 static CohortImportPlan *
 build_plan (CohortTestFixture *fixture,
@@ -167,9 +106,9 @@ test_feed (CohortTestFixture *fixture,
   gint64 n_audit;
 
   /* The plan writes nothing. */
-  before = dup_database_checksum (fixture->path);
+  before = cohort_test_dup_database_checksum (fixture->path);
   plan = build_plan (fixture, feed->name);
-  after = dup_database_checksum (fixture->path);
+  after = cohort_test_dup_database_checksum (fixture->path);
   g_assert_cmpstr (before, ==, after);
 
   g_assert_cmpuint (kind_total (plan, COHORT_IMPORT_RECORD_COURSE), ==, feed->n_courses);
@@ -211,10 +150,10 @@ test_feed (CohortTestFixture *fixture,
   g_assert_true (cohort_import_plan_commit (plan, fixture->db, NULL, &error));
   g_assert_no_error (error);
 
-  g_assert_cmpint (count_rows (fixture->path, "course"), ==, n_new_courses);
-  g_assert_cmpint (count_rows (fixture->path, "course_run"), ==, n_new_runs);
-  g_assert_cmpint (count_rows (fixture->path, "organisation"), ==, 1);
-  g_assert_cmpint (count_rows (fixture->path, "import_batch"), ==, 1);
+  g_assert_cmpint (cohort_test_count_rows (fixture->path, "course"), ==, n_new_courses);
+  g_assert_cmpint (cohort_test_count_rows (fixture->path, "course_run"), ==, n_new_runs);
+  g_assert_cmpint (cohort_test_count_rows (fixture->path, "organisation"), ==, 1);
+  g_assert_cmpint (cohort_test_count_rows (fixture->path, "import_batch"), ==, 1);
 
   batch = cohort_store_load (fixture->db, COHORT_TYPE_IMPORT_BATCH,
                              cohort_import_plan_get_batch_id (plan), &error);
@@ -234,8 +173,8 @@ test_feed (CohortTestFixture *fixture,
 
   /* The same file again changes nothing: no row, no audit entry, no import batch. */
   g_free (before);
-  before = dup_database_checksum (fixture->path);
-  n_audit = count_rows (fixture->path, "audit_log");
+  before = cohort_test_dup_database_checksum (fixture->path);
+  n_audit = cohort_test_count_rows (fixture->path, "audit_log");
   again = build_plan (fixture, feed->name);
   g_assert_false (cohort_import_plan_has_changes (again));
   g_assert_cmpuint (cohort_import_plan_get_total (again, COHORT_IMPORT_OUTCOME_UNCHANGED), ==,
@@ -245,10 +184,10 @@ test_feed (CohortTestFixture *fixture,
   g_assert_true (cohort_import_plan_commit (again, fixture->db, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (cohort_import_plan_get_batch_id (again), ==, 0);
-  g_assert_cmpint (count_rows (fixture->path, "audit_log"), ==, n_audit);
-  g_assert_cmpint (count_rows (fixture->path, "import_batch"), ==, 1);
+  g_assert_cmpint (cohort_test_count_rows (fixture->path, "audit_log"), ==, n_audit);
+  g_assert_cmpint (cohort_test_count_rows (fixture->path, "import_batch"), ==, 1);
   g_free (after);
-  after = dup_database_checksum (fixture->path);
+  after = cohort_test_dup_database_checksum (fixture->path);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -266,7 +205,7 @@ test_refused (CohortTestFixture *fixture,
   guint line = 0, column = 0;
 
   import_feed (fixture, "ou-example.xml");
-  before = dup_database_checksum (fixture->path);
+  before = cohort_test_dup_database_checksum (fixture->path);
 
   plan = cohort_import_plan_new_for_xcri (file, COHORT_XCRI_READER_DEFAULT);
   g_assert_false (cohort_import_plan_build (plan, fixture->db, NULL, &error));
@@ -278,7 +217,7 @@ test_refused (CohortTestFixture *fixture,
   /* Whatever came before the error is not offered either. */
   g_assert_cmpuint (cohort_import_plan_get_items (plan)->len, ==, 0);
 
-  after = dup_database_checksum (fixture->path);
+  after = cohort_test_dup_database_checksum (fixture->path);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -319,7 +258,7 @@ test_updated_title (CohortTestFixture *fixture,
   gint64 n_audit;
 
   import_feed (fixture, "adamsmith.xcricap.xml");
-  n_audit = count_rows (fixture->path, "audit_log");
+  n_audit = cohort_test_count_rows (fixture->path, "audit_log");
 
   bytes = read_feed_replacing ("adamsmith.xcricap.xml", ">European Computer Driving Licence<",
                                ">European Computer Driving Licence (ECDL)<");
@@ -354,9 +293,9 @@ test_updated_title (CohortTestFixture *fixture,
 
   g_assert_true (cohort_import_plan_commit (plan, fixture->db, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count_rows (fixture->path, "import_batch"), ==, 2);
+  g_assert_cmpint (cohort_test_count_rows (fixture->path, "import_batch"), ==, 2);
   /* One update of one row, and the batch is not audited. */
-  g_assert_cmpint (count_rows (fixture->path, "audit_log"), ==, n_audit + 1);
+  g_assert_cmpint (cohort_test_count_rows (fixture->path, "audit_log"), ==, n_audit + 1);
 
   g_assert_true (cohort_store_find_by_code (fixture->db, COHORT_TYPE_COURSE, "ADVECDL", &course,
                                             &error));
@@ -389,13 +328,13 @@ test_changed_file (CohortTestFixture *fixture,
   g_assert_no_error (error);
 
   g_assert_true (g_file_set_contents (path, contents, length - 1, NULL));
-  before = dup_database_checksum (fixture->path);
+  before = cohort_test_dup_database_checksum (fixture->path);
   g_assert_false (cohort_import_plan_commit (plan, fixture->db, NULL, &error));
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, "changed"));
-  after = dup_database_checksum (fixture->path);
+  after = cohort_test_dup_database_checksum (fixture->path);
   g_assert_cmpstr (before, ==, after);
-  g_assert_cmpint (count_rows (fixture->path, "course"), ==, 0);
+  g_assert_cmpint (cohort_test_count_rows (fixture->path, "course"), ==, 0);
 }
 
 typedef struct
@@ -433,7 +372,7 @@ test_cancel (CohortTestFixture *fixture,
 
   import_feed (fixture, "ou-example.xml");
   plan = build_plan (fixture, "adamsmith.xcricap.xml");
-  before = dup_database_checksum (fixture->path);
+  before = cohort_test_dup_database_checksum (fixture->path);
 
   cohort_import_plan_set_progress_func (plan, on_progress_cancel_cb, &cancel, NULL);
   g_assert_false (cohort_import_plan_commit (plan, fixture->db, cancellable, &error));
@@ -442,17 +381,17 @@ test_cancel (CohortTestFixture *fixture,
   g_assert_cmpuint (cancel.last_total, ==, 1 + 326 + 748);
   g_assert_false (cohort_database_in_transaction (fixture->db));
 
-  after = dup_database_checksum (fixture->path);
+  after = cohort_test_dup_database_checksum (fixture->path);
   g_assert_cmpstr (before, ==, after);
-  g_assert_cmpint (count_rows (fixture->path, "course"), ==, 2);
-  g_assert_cmpint (count_rows (fixture->path, "import_batch"), ==, 1);
+  g_assert_cmpint (cohort_test_count_rows (fixture->path, "course"), ==, 2);
+  g_assert_cmpint (cohort_test_count_rows (fixture->path, "import_batch"), ==, 1);
 
   /* The same plan imports in full once not cancelled. */
   g_clear_error (&error);
   cohort_import_plan_set_progress_func (plan, NULL, NULL, NULL);
   g_assert_true (cohort_import_plan_commit (plan, fixture->db, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count_rows (fixture->path, "course"), ==, 2 + 326);
+  g_assert_cmpint (cohort_test_count_rows (fixture->path, "course"), ==, 2 + 326);
 }
 
 /* A provider whose name follows its courses; a run with only a month for its start. */

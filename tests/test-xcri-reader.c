@@ -1690,17 +1690,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *source_root = g_getenv ("COHORT_SOURCE_ROOT");
-
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  /* The schemas of the source tree, not an installed copy. */
-  if (source_root != NULL)
-    {
-      g_autofree char *xsd_dir = g_build_filename (source_root, "data", "xsd", NULL);
-
-      g_setenv ("COHORT_XSD_DIR", xsd_dir, TRUE);
-    }
+  cohort_test_use_source_schemas ();
 
   g_test_add_func ("/cohort/xcri-reader/feed/adam-smith", test_feed_adam_smith);
   g_test_add_func ("/cohort/xcri-reader/feed/sheffield", test_feed_sheffield);

@@ -383,17 +383,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *source_root = g_getenv ("COHORT_SOURCE_ROOT");
-
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  /* The schemas of the source tree, not an installed copy. */
-  if (source_root != NULL)
-    {
-      g_autofree char *xsd_dir = g_build_filename (source_root, "data", "xsd", NULL);
-
-      g_setenv ("COHORT_XSD_DIR", xsd_dir, TRUE);
-    }
+  cohort_test_use_source_schemas ();
 
   cohort_test_add ("/cohort/xcri-writer/demo", test_demo);
   cohort_test_add ("/cohort/xcri-writer/awkward", test_awkward);

@@ -1894,6 +1894,14 @@ cohort_csv_reader_next (CohortCsvReader  *self,
   return g_steal_pointer (&record);
 }
 
+static CohortImportRecord *
+next_record (gpointer       reader,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  return cohort_csv_reader_next (reader, cancellable, error);
+}
+
 /**
  * cohort_csv_reader_read_all:
  * @out_records: (out) (transfer container) (element-type CohortImportRecord): every record
@@ -1908,26 +1916,11 @@ cohort_csv_reader_read_all (CohortCsvReader  *self,
                             GCancellable     *cancellable,
                             GError          **error)
 {
-  g_autoptr(GPtrArray) records = NULL;
-  g_autoptr(GError) local_error = NULL;
-  CohortImportRecord *record;
-
   g_return_val_if_fail (COHORT_IS_CSV_READER (self), FALSE);
   g_return_val_if_fail (out_records != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  records = g_ptr_array_new_with_free_func ((GDestroyNotify) cohort_import_record_free);
-  while ((record = cohort_csv_reader_next (self, cancellable, &local_error)) != NULL)
-    g_ptr_array_add (records, record);
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  *out_records = g_steal_pointer (&records);
-  return TRUE;
+  return cohort_import_read_all (self, next_record, out_records, cancellable, error);
 }
 
 /**

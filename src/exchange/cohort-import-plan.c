@@ -2230,8 +2230,9 @@ plan_new (const char            *file_name,
 }
 
 static CohortImportPlan *
-plan_new_for_file (GFile      *file,
-                   PlanFormat  format)
+plan_new_for_file (GFile                 *file,
+                   PlanFormat             format,
+                   CohortXcriReaderFlags  flags)
 {
   CohortImportPlan *self;
   g_autofree char *name = NULL;
@@ -2242,21 +2243,22 @@ plan_new_for_file (GFile      *file,
     name = g_file_get_parse_name (file);
   base_name = g_path_get_basename (name);
 
-  self = plan_new (name, base_name, format, COHORT_XCRI_READER_DEFAULT);
+  self = plan_new (name, base_name, format, flags);
   self->file = g_object_ref (file);
 
   return self;
 }
 
 static CohortImportPlan *
-plan_new_for_bytes (GBytes     *bytes,
-                    const char *file_name,
-                    PlanFormat  format)
+plan_new_for_bytes (GBytes                *bytes,
+                    const char            *file_name,
+                    PlanFormat             format,
+                    CohortXcriReaderFlags  flags)
 {
   CohortImportPlan *self;
   g_autofree char *base_name = g_path_get_basename (file_name);
 
-  self = plan_new (file_name, base_name, format, COHORT_XCRI_READER_DEFAULT);
+  self = plan_new (file_name, base_name, format, flags);
   self->bytes = g_bytes_ref (bytes);
 
   return self;
@@ -2283,7 +2285,7 @@ cohort_import_plan_new_for_ims (GFile *file)
 {
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  return plan_new_for_file (file, PLAN_FORMAT_IMS);
+  return plan_new_for_file (file, PLAN_FORMAT_IMS, COHORT_XCRI_READER_DEFAULT);
 }
 
 /**
@@ -2300,7 +2302,7 @@ cohort_import_plan_new_for_ims_bytes (GBytes     *bytes,
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (file_name != NULL, NULL);
 
-  return plan_new_for_bytes (bytes, file_name, PLAN_FORMAT_IMS);
+  return plan_new_for_bytes (bytes, file_name, PLAN_FORMAT_IMS, COHORT_XCRI_READER_DEFAULT);
 }
 
 /**
@@ -2330,7 +2332,7 @@ cohort_import_plan_new_for_csv (GFile           *file,
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  self = plan_new_for_file (file, PLAN_FORMAT_CSV);
+  self = plan_new_for_file (file, PLAN_FORMAT_CSV, COHORT_XCRI_READER_DEFAULT);
   self->csv_target = target;
 
   return self;
@@ -2354,7 +2356,8 @@ cohort_import_plan_new_for_csv_bytes (GBytes          *bytes,
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (file_name != NULL, NULL);
 
-  self = plan_new_for_bytes (bytes, file_name, PLAN_FORMAT_CSV);
+  self = plan_new_for_bytes (bytes, file_name, PLAN_FORMAT_CSV,
+                             COHORT_XCRI_READER_DEFAULT);
   self->csv_target = target;
 
   return self;
@@ -2371,21 +2374,9 @@ CohortImportPlan *
 cohort_import_plan_new_for_xcri (GFile                 *file,
                                  CohortXcriReaderFlags  flags)
 {
-  CohortImportPlan *self;
-  g_autofree char *name = NULL;
-  g_autofree char *base_name = NULL;
-
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  name = g_file_get_path (file);
-  if (name == NULL)
-    name = g_file_get_parse_name (file);
-  base_name = g_path_get_basename (name);
-
-  self = plan_new (name, base_name, PLAN_FORMAT_XCRI, flags);
-  self->file = g_object_ref (file);
-
-  return self;
+  return plan_new_for_file (file, PLAN_FORMAT_XCRI, flags);
 }
 
 /**
@@ -2401,17 +2392,10 @@ cohort_import_plan_new_for_xcri_bytes (GBytes                *bytes,
                                        const char            *file_name,
                                        CohortXcriReaderFlags  flags)
 {
-  CohortImportPlan *self;
-  g_autofree char *base_name = NULL;
-
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (file_name != NULL, NULL);
 
-  base_name = g_path_get_basename (file_name);
-  self = plan_new (file_name, base_name, PLAN_FORMAT_XCRI, flags);
-  self->bytes = g_bytes_ref (bytes);
-
-  return self;
+  return plan_new_for_bytes (bytes, file_name, PLAN_FORMAT_XCRI, flags);
 }
 
 /**

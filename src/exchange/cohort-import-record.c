@@ -426,3 +426,45 @@ cohort_import_course_dup_subject (const CohortImportCourse *course)
 
   return g_string_free (joined, FALSE);
 }
+
+/**
+ * cohort_import_read_all:
+ * @reader: a reader
+ * @next: its next()
+ * @out_records: (out) (transfer container) (element-type CohortImportRecord): every record;
+ *   left as it was on failure
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Reads the rest of the file with @next: all of it, or (when the file is refused) none of it.
+ *
+ * Returns: %TRUE if the whole file was read
+ */
+gboolean
+cohort_import_read_all (gpointer               reader,
+                        CohortImportNextFunc   next,
+                        GPtrArray            **out_records,
+                        GCancellable          *cancellable,
+                        GError               **error)
+{
+  g_autoptr(GPtrArray) records = NULL;
+  GError *local_error = NULL;
+  CohortImportRecord *record;
+
+  g_return_val_if_fail (next != NULL, FALSE);
+  g_return_val_if_fail (out_records != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  records = g_ptr_array_new_with_free_func ((GDestroyNotify) cohort_import_record_free);
+  while ((record = next (reader, cancellable, &local_error)) != NULL)
+    g_ptr_array_add (records, record);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+
+  *out_records = g_steal_pointer (&records);
+  return TRUE;
+}

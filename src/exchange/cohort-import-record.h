@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -444,6 +444,17 @@ gpointer            cohort_import_record_check   (gpointer                record
 void                cohort_import_record_reject  (CohortImportRecord     *record,
                                                   const char             *reason);
 char               *cohort_import_course_dup_subject (const CohortImportCourse *course);
+
+/* A reader's next(): the next record, or %NULL at the end or (with @error set) on failure. */
+typedef CohortImportRecord *(*CohortImportNextFunc) (gpointer       reader,
+                                                     GCancellable  *cancellable,
+                                                     GError       **error);
+
+gboolean            cohort_import_read_all       (gpointer                reader,
+                                                  CohortImportNextFunc    next,
+                                                  GPtrArray             **out_records,
+                                                  GCancellable           *cancellable,
+                                                  GError                **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CohortImportRecord, cohort_import_record_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CohortImportIssue, cohort_import_issue_free)

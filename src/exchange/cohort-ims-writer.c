@@ -204,6 +204,20 @@ index_by_id (GPtrArray *records)
   return index;
 }
 
+/* Opens the run's <membership> before its first member. */
+static void
+start_membership (CohortXmlOutput *out,
+                  CohortCourseRun *run,
+                  gboolean        *started)
+{
+  if (*started)
+    return;
+
+  *started = TRUE;
+  cohort_xml_output_start (out, "membership");
+  write_sourcedid (out, cohort_course_run_get_code (run));
+}
+
 /**
  * cohort_ims_writer_write:
  * @db: a database
@@ -313,12 +327,7 @@ cohort_ims_writer_write (CohortDatabase  *db,
           person = g_hash_table_lookup (person_index, &person_id);
           if (person == NULL)
             continue;
-          if (!started)
-            {
-              started = TRUE;
-              cohort_xml_output_start (out, "membership");
-              write_sourcedid (out, cohort_course_run_get_code (run));
-            }
+          start_membership (out, run, &started);
           write_member (out, cohort_person_get_code (person), "01",
                         enrolment_is_active (cohort_enrolment_get_status (enrolment)));
         }
@@ -336,12 +345,7 @@ cohort_ims_writer_write (CohortDatabase  *db,
           person = g_hash_table_lookup (person_index, &person_id);
           if (person == NULL)
             continue;
-          if (!started)
-            {
-              started = TRUE;
-              cohort_xml_output_start (out, "membership");
-              write_sourcedid (out, cohort_course_run_get_code (run));
-            }
+          start_membership (out, run, &started);
           write_member (out, cohort_person_get_code (person),
                         roletype_for_trainer_role (cohort_run_trainer_get_role (trainer)), TRUE);
         }
@@ -358,6 +362,23 @@ cohort_ims_writer_write (CohortDatabase  *db,
     g_prefix_error (error, _("The IMS Enterprise file could not be written: "));
 
   return ok;
+}
+
+typedef struct
+{
+  CohortDatabase *db;
+  gint64          run_id;
+} WriteArgs;
+
+static gboolean
+write_to_stream (GOutputStream  *stream,
+                 gpointer        user_data,
+                 GCancellable   *cancellable,
+                 GError        **error)
+{
+  WriteArgs *args = user_data;
+
+  return cohort_ims_writer_write (args->db, args->run_id, stream, cancellable, error);
 }
 
 /**
@@ -379,31 +400,10 @@ cohort_ims_writer_write_file (CohortDatabase  *db,
                               GCancellable    *cancellable,
                               GError         **error)
 {
-  g_autoptr(GFileOutputStream) stream = NULL;
-  gboolean existed;
-
   g_return_val_if_fail (COHORT_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  existed = g_file_query_exists (file, cancellable);
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable,
-                           error);
-  if (stream == NULL)
-    return FALSE;
-
-  if (!cohort_ims_writer_write (db, run_id, G_OUTPUT_STREAM (stream), cancellable, error))
-    {
-      g_autoptr(GCancellable) abandon = g_cancellable_new ();
-
-      /* Closing with a cancelled cancellable leaves an old file as it was; a new one is
-       * removed. */
-      g_cancellable_cancel (abandon);
-      g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
-      if (!existed)
-        g_file_delete (file, NULL, NULL);
-      return FALSE;
-    }
-
-  return g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error);
+  return cohort_xml_output_write_file (file, write_to_stream,
+                                       &(WriteArgs) { db, run_id }, cancellable, error);
 }

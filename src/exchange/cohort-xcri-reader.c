@@ -2599,6 +2599,14 @@ cohort_xcri_reader_next (CohortXcriReader  *self,
   return g_queue_pop_head (&self->ready);
 }
 
+static CohortImportRecord *
+next_record (gpointer       reader,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  return cohort_xcri_reader_next (reader, cancellable, error);
+}
+
 /**
  * cohort_xcri_reader_read_all:
  * @self: a reader
@@ -2617,28 +2625,12 @@ cohort_xcri_reader_read_all (CohortXcriReader  *self,
                              GCancellable      *cancellable,
                              GError           **error)
 {
-  g_autoptr(GPtrArray) records = NULL;
-  CohortImportRecord *record;
-  GError *local_error = NULL;
-
   g_return_val_if_fail (COHORT_IS_XCRI_READER (self), FALSE);
   g_return_val_if_fail (out_records != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   *out_records = NULL;
-  records = g_ptr_array_new_with_free_func ((GDestroyNotify) cohort_import_record_free);
-
-  while ((record = cohort_xcri_reader_next (self, cancellable, &local_error)) != NULL)
-    g_ptr_array_add (records, record);
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
-
-  *out_records = g_steal_pointer (&records);
-  return TRUE;
+  return cohort_import_read_all (self, next_record, out_records, cancellable, error);
 }
 
 /**

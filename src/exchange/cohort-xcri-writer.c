@@ -294,6 +294,15 @@ cohort_xcri_writer_write (CohortDatabase  *db,
   return ok;
 }
 
+static gboolean
+write_to_stream (GOutputStream  *stream,
+                 gpointer        user_data,
+                 GCancellable   *cancellable,
+                 GError        **error)
+{
+  return cohort_xcri_writer_write (user_data, stream, cancellable, error);
+}
+
 /**
  * cohort_xcri_writer_write_file:
  * @db: a database
@@ -311,31 +320,9 @@ cohort_xcri_writer_write_file (CohortDatabase  *db,
                                GCancellable    *cancellable,
                                GError         **error)
 {
-  g_autoptr(GFileOutputStream) stream = NULL;
-  gboolean existed;
-
   g_return_val_if_fail (COHORT_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  existed = g_file_query_exists (file, cancellable);
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable,
-                           error);
-  if (stream == NULL)
-    return FALSE;
-
-  if (!cohort_xcri_writer_write (db, G_OUTPUT_STREAM (stream), cancellable, error))
-    {
-      g_autoptr(GCancellable) abandon = g_cancellable_new ();
-
-      /* Closing with a cancelled cancellable leaves an old file as it was; a new one is
-       * removed. */
-      g_cancellable_cancel (abandon);
-      g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
-      if (!existed)
-        g_file_delete (file, NULL, NULL);
-      return FALSE;
-    }
-
-  return g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error);
+  return cohort_xml_output_write_file (file, write_to_stream, db, cancellable, error);
 }

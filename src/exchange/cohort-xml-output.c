@@ -252,3 +252,52 @@ cohort_xml_output_finish (CohortXmlOutput  *self,
 
   return TRUE;
 }
+
+/**
+ * cohort_xml_output_write_file:
+ * @file: the file to write; it is replaced only once everything is written
+ * @write: (scope call): writes the document to a stream
+ * @user_data: data for @write
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Runs @write into a replacement of @file.  When @write fails, an old file is left as it was
+ * and a new one is removed.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+cohort_xml_output_write_file (GFile               *file,
+                              CohortXmlWriteFunc   write,
+                              gpointer             user_data,
+                              GCancellable        *cancellable,
+                              GError             **error)
+{
+  g_autoptr(GFileOutputStream) stream = NULL;
+  gboolean existed;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (write != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  existed = g_file_query_exists (file, cancellable);
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable,
+                           error);
+  if (stream == NULL)
+    return FALSE;
+
+  if (!write (G_OUTPUT_STREAM (stream), user_data, cancellable, error))
+    {
+      g_autoptr(GCancellable) abandon = g_cancellable_new ();
+
+      /* Closing with a cancelled cancellable leaves an old file as it was; a new one is
+       * removed. */
+      g_cancellable_cancel (abandon);
+      g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
+      if (!existed)
+        g_file_delete (file, NULL, NULL);
+      return FALSE;
+    }
+
+  return g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error);
+}

@@ -28,6 +28,18 @@ gboolean         cohort_xml_output_has_failed    (CohortXmlOutput  *self);
 gboolean         cohort_xml_output_finish        (CohortXmlOutput  *self,
                                                   GError          **error);
 
+/* Writes a whole document to @stream; for cohort_xml_output_write_file(). */
+typedef gboolean (*CohortXmlWriteFunc) (GOutputStream  *stream,
+                                        gpointer        user_data,
+                                        GCancellable   *cancellable,
+                                        GError        **error);
+
+gboolean         cohort_xml_output_write_file    (GFile              *file,
+                                                  CohortXmlWriteFunc  write,
+                                                  gpointer            user_data,
+                                                  GCancellable       *cancellable,
+                                                  GError            **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CohortXmlOutput, cohort_xml_output_free)
 
 G_END_DECLS
