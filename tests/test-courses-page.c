@@ -11,43 +11,20 @@
 #include "cohort-courses-page-private.h"
 #include "cohort-database-private.h"
 #include "cohort-enrolment.h"
+#include "cohort-gui-test-utils.h"
 #include "cohort-run-stats.h"
 #include "cohort-store.h"
 #include "cohort-test-utils.h"
 #include "cohort-utils.h"
 #include "cohort-vocabulary.h"
 
-#define NOW "2024-05-01T09:00:00Z"
-
 /* Helpers */
-
-static void
-drain_main_context (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
-wait_until_idle (CohortCoursesPage *page)
-{
-  drain_main_context ();
-  while (cohort_courses_page_is_busy (page))
-    g_main_context_iteration (NULL, TRUE);
-  drain_main_context ();
-}
 
 static void
 exec_sql (CohortDatabase *db,
           const char     *sql)
 {
-  g_autoptr(GError) error = NULL;
-  CohortStatement *stmt = cohort_database_prepare (db, sql, &error);
-
-  g_assert_no_error (error);
-  cohort_statement_bind_text (stmt, ":now", NOW);
-  g_assert_true (cohort_statement_execute (stmt, &error));
-  g_assert_no_error (error);
+  cohort_gui_test_exec_sql (db, sql);
 }
 
 /* Two courses; the first has two runs, the first run one person enrolled and three on the
@@ -91,17 +68,9 @@ show_page (CohortDatabase *db)
 {
   Shown shown;
 
-  shown.window = GTK_WINDOW (gtk_window_new ());
-  g_object_ref (shown.window);
-  gtk_window_set_default_size (shown.window, 1200, 700);
+  shown.window = cohort_gui_test_new_window ();
   shown.page = COHORT_COURSES_PAGE (cohort_courses_page_new (db));
-  g_object_ref (shown.page);
-  gtk_window_set_child (shown.window, GTK_WIDGET (shown.page));
-  gtk_window_present (shown.window);
-
-  while (!gtk_widget_get_mapped (GTK_WIDGET (shown.page)))
-    g_main_context_iteration (NULL, TRUE);
-  wait_until_idle (shown.page);
+  cohort_gui_test_present_page (shown.window, GTK_WIDGET (shown.page));
 
   return shown;
 }
@@ -109,37 +78,20 @@ show_page (CohortDatabase *db)
 static void
 close_page (Shown *shown)
 {
-  wait_until_idle (shown->page);
-  gtk_window_destroy (shown->window);
-  drain_main_context ();
-  g_assert_finalize_object (shown->window);
-  drain_main_context ();
-  g_assert_finalize_object (shown->page);
+  cohort_gui_test_close_page (shown->window, shown->page);
 }
 
 static GObject *
 page_child (CohortCoursesPage *page,
             const char        *name)
 {
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (page), COHORT_TYPE_COURSES_PAGE,
-                                                  name);
-
-  g_assert_nonnull (child);
-  return child;
+  return cohort_gui_test_page_child (page, name);
 }
 
 static guint
 n_items (CohortQueryModel *model)
 {
   return g_list_model_get_n_items (G_LIST_MODEL (model));
-}
-
-static void
-activate (CohortCoursesPage *page,
-          const char        *action)
-{
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), action, NULL));
-  wait_until_idle (page);
 }
 
 static void
@@ -152,7 +104,7 @@ select_id (CohortCoursesPage  *page,
 
   g_assert_true (cohort_query_model_find_id (model, id, &position));
   gtk_single_selection_set_selected (selection, position);
-  wait_until_idle (page);
+  cohort_gui_test_wait_until_idle (page);
 }
 
 /* Shows course 1 and its run 1. */
@@ -215,7 +167,7 @@ test_search (CohortTestFixture *fixture,
   gtk_editable_set_text (search, "media");
   while (g_strcmp0 (cohort_query_model_get_search (model), "media") != 0)
     g_main_context_iteration (NULL, TRUE);
-  wait_until_idle (shown.page);
+  cohort_gui_test_wait_until_idle (shown.page);
 
   g_assert_cmpuint (n_items (model), ==, 1);
   course = g_list_model_get_item (G_LIST_MODEL (model), 0);
@@ -224,7 +176,7 @@ test_search (CohortTestFixture *fixture,
   gtk_editable_set_text (search, "nothing like this");
   while (g_strcmp0 (cohort_query_model_get_search (model), "nothing like this") != 0)
     g_main_context_iteration (NULL, TRUE);
-  wait_until_idle (shown.page);
+  cohort_gui_test_wait_until_idle (shown.page);
   g_assert_cmpuint (n_items (model), ==, 0);
   g_assert_cmpstr (cohort_courses_page_get_visible_state (shown.page), ==, "no-match");
 
@@ -287,23 +239,23 @@ test_enrol (CohortTestFixture *fixture,
   persons = cohort_courses_page_get_persons (shown.page);
   while (g_strcmp0 (cohort_query_model_get_search (persons), "haddad") != 0)
     g_main_context_iteration (NULL, TRUE);
-  wait_until_idle (shown.page);
+  cohort_gui_test_wait_until_idle (shown.page);
   g_assert_cmpuint (n_items (persons), ==, 1);
   g_assert_cmpint (cohort_query_model_get_id (persons, 0), ==, 5);
 
   gtk_editable_set_text (search, "");
   while (cohort_str_empty_to_null (cohort_query_model_get_search (persons)) != NULL)
     g_main_context_iteration (NULL, TRUE);
-  wait_until_idle (shown.page);
+  cohort_gui_test_wait_until_idle (shown.page);
   g_assert_cmpuint (n_items (persons), ==, 5);
 
   gtk_editable_set_text (search, "haddad");
   while (g_strcmp0 (cohort_query_model_get_search (persons), "haddad") != 0)
     g_main_context_iteration (NULL, TRUE);
-  wait_until_idle (shown.page);
+  cohort_gui_test_wait_until_idle (shown.page);
 
   g_signal_emit_by_name (page_child (shown.page, "person_view"), "activate", 0);
-  wait_until_idle (shown.page);
+  cohort_gui_test_wait_until_idle (shown.page);
   g_assert_null (cohort_courses_page_get_error_text (shown.page, "enrolment"));
   g_assert_cmpuint (n_items (enrolments), ==, 5);
 
@@ -321,12 +273,12 @@ test_enrol (CohortTestFixture *fixture,
 
   /* Twice in one run: refused, in words. */
   cohort_courses_page_enrol_person (shown.page, 5);
-  wait_until_idle (shown.page);
+  cohort_gui_test_wait_until_idle (shown.page);
   g_assert_nonnull (cohort_courses_page_get_error_text (shown.page, "enrolment"));
   g_assert_cmpuint (n_items (enrolments), ==, 5);
 
   /* Undo takes the enrolment back. */
-  activate (shown.page, "courses.undo");
+  cohort_gui_test_activate (shown.page, "courses.undo");
   g_assert_cmpuint (n_items (enrolments), ==, 4);
 
   enrolment = load_enrolment (fixture->db, 1);
@@ -357,7 +309,7 @@ test_change_status (CohortTestFixture *fixture,
     if (strcmp (terms[i].code, "completed") == 0)
       gtk_drop_down_set_selected (dropdown, i);
 
-  activate (shown.page, "courses.change-status");
+  cohort_gui_test_activate (shown.page, "courses.change-status");
   g_assert_null (cohort_courses_page_get_error_text (shown.page, "enrolment"));
   enrolment = load_enrolment (fixture->db, 1);
   g_assert_cmpstr (cohort_enrolment_get_status (enrolment), ==, "completed");
@@ -372,7 +324,7 @@ test_change_status (CohortTestFixture *fixture,
   for (guint i = 0; i < n_terms; i++)
     if (strcmp (terms[i].code, "reserve") == 0)
       gtk_drop_down_set_selected (dropdown, i);
-  activate (shown.page, "courses.change-status");
+  cohort_gui_test_activate (shown.page, "courses.change-status");
   enrolment = load_enrolment (fixture->db, 1);
   g_assert_cmpstr (cohort_enrolment_get_status (enrolment), ==, "reserve");
   g_assert_cmpint (cohort_enrolment_get_reserve_rank (enrolment), ==, 4);
@@ -394,7 +346,7 @@ test_promote (CohortTestFixture *fixture,
   shown = show_page (fixture->db);
   open_run (shown.page);
 
-  activate (shown.page, "courses.promote");
+  cohort_gui_test_activate (shown.page, "courses.promote");
   g_assert_null (cohort_courses_page_get_error_text (shown.page, "enrolment"));
 
   first = load_enrolment (fixture->db, 2);
@@ -413,7 +365,7 @@ test_promote (CohortTestFixture *fixture,
   /* The second run has nobody on its reserve list: said in words. */
   select_id (shown.page, cohort_courses_page_get_run_selection (shown.page),
              cohort_courses_page_get_runs (shown.page), 2);
-  activate (shown.page, "courses.promote");
+  cohort_gui_test_activate (shown.page, "courses.promote");
   g_assert_nonnull (cohort_courses_page_get_error_text (shown.page, "enrolment"));
 
   close_page (&shown);
@@ -434,7 +386,7 @@ test_rule_violation (CohortTestFixture *fixture,
   row = cohort_courses_page_get_field_row (shown.page, "run", "end_date");
   g_assert_nonnull (row);
   gtk_editable_set_text (GTK_EDITABLE (row), "2023-12-31");
-  activate (shown.page, "courses.save-run");
+  cohort_gui_test_activate (shown.page, "courses.save-run");
 
   g_assert_nonnull (cohort_courses_page_get_error_text (shown.page, "run"));
   g_assert_true (gtk_widget_has_css_class (row, "error"));
@@ -454,7 +406,7 @@ test_rule_violation (CohortTestFixture *fixture,
   gtk_editable_set_text (GTK_EDITABLE (cohort_courses_page_get_field_row (shown.page, "run",
                                                                           "capacity")),
                          "many");
-  activate (shown.page, "courses.save-run");
+  cohort_gui_test_activate (shown.page, "courses.save-run");
   g_assert_nonnull (cohort_courses_page_get_error_text (shown.page, "run"));
   g_clear_object (&run);
   run = cohort_store_load (fixture->db, COHORT_TYPE_COURSE_RUN, 1, NULL);
@@ -464,7 +416,7 @@ test_rule_violation (CohortTestFixture *fixture,
   gtk_editable_set_text (GTK_EDITABLE (cohort_courses_page_get_field_row (shown.page, "run",
                                                                           "capacity")),
                          "24");
-  activate (shown.page, "courses.save-run");
+  cohort_gui_test_activate (shown.page, "courses.save-run");
   g_assert_null (cohort_courses_page_get_error_text (shown.page, "run"));
   g_clear_object (&run);
   run = cohort_store_load (fixture->db, COHORT_TYPE_COURSE_RUN, 1, NULL);
@@ -486,12 +438,12 @@ test_create_delete_undo (CohortTestFixture *fixture,
   shown = show_page (fixture->db);
   model = cohort_courses_page_get_model (shown.page);
 
-  activate (shown.page, "courses.new");
+  cohort_gui_test_activate (shown.page, "courses.new");
   /* A course needs a title: said next to it. */
   gtk_editable_set_text (GTK_EDITABLE (cohort_courses_page_get_field_row (shown.page, "course",
                                                                           "code")),
                          "C3");
-  activate (shown.page, "courses.save");
+  cohort_gui_test_activate (shown.page, "courses.save");
   g_assert_nonnull (cohort_courses_page_get_error_text (shown.page, "course"));
   g_assert_cmpuint (n_items (model), ==, 2);
 
@@ -502,19 +454,19 @@ test_create_delete_undo (CohortTestFixture *fixture,
   /* A provider nobody recorded: said next to it. */
   provider = cohort_courses_page_get_field_row (shown.page, "course", "provider_id");
   gtk_editable_set_text (GTK_EDITABLE (provider), "Nobody Institute");
-  activate (shown.page, "courses.save");
+  cohort_gui_test_activate (shown.page, "courses.save");
   g_assert_nonnull (cohort_courses_page_get_error_text (shown.page, "course"));
   g_assert_true (gtk_widget_has_css_class (provider, "error"));
   g_assert_cmpuint (n_items (model), ==, 2);
 
   gtk_editable_set_text (GTK_EDITABLE (provider), "");
-  activate (shown.page, "courses.save");
+  cohort_gui_test_activate (shown.page, "courses.save");
   g_assert_null (cohort_courses_page_get_error_text (shown.page, "course"));
   g_assert_cmpuint (n_items (model), ==, 3);
 
-  activate (shown.page, "courses.delete");
+  cohort_gui_test_activate (shown.page, "courses.delete");
   g_assert_cmpuint (n_items (model), ==, 2);
-  activate (shown.page, "courses.undo");
+  cohort_gui_test_activate (shown.page, "courses.undo");
   g_assert_cmpuint (n_items (model), ==, 3);
 
   close_page (&shown);
@@ -530,14 +482,14 @@ test_empty (CohortTestFixture *fixture,
   g_assert_cmpstr (cohort_courses_page_get_visible_state (shown.page), ==, "empty");
 
   /* The first course of the catalogue. */
-  activate (shown.page, "courses.new");
+  cohort_gui_test_activate (shown.page, "courses.new");
   gtk_editable_set_text (GTK_EDITABLE (cohort_courses_page_get_field_row (shown.page, "course",
                                                                           "code")),
                          "C1");
   gtk_editable_set_text (GTK_EDITABLE (cohort_courses_page_get_field_row (shown.page, "course",
                                                                           "title")),
                          "Peacebuilding");
-  activate (shown.page, "courses.save");
+  cohort_gui_test_activate (shown.page, "courses.save");
   g_assert_null (cohort_courses_page_get_error_text (shown.page, "course"));
   g_assert_cmpuint (n_items (cohort_courses_page_get_model (shown.page)), ==, 1);
   g_assert_cmpstr (cohort_courses_page_get_visible_state (shown.page), ==, "list");
@@ -560,7 +512,7 @@ test_new_run (CohortTestFixture *fixture,
   open_run (shown.page);
   runs = cohort_courses_page_get_runs (shown.page);
 
-  activate (shown.page, "courses.new-run");
+  cohort_gui_test_activate (shown.page, "courses.new-run");
   code = cohort_courses_page_get_field_row (shown.page, "run", "code");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (code)), ==, "");
   gtk_editable_set_text (GTK_EDITABLE (code), "R3");
@@ -570,7 +522,7 @@ test_new_run (CohortTestFixture *fixture,
 
   /* Ctrl+S saves the part of the page being edited: here the run. */
   gtk_widget_grab_focus (code);
-  activate (shown.page, "courses.save-focused");
+  cohort_gui_test_activate (shown.page, "courses.save-focused");
   g_assert_null (cohort_courses_page_get_error_text (shown.page, "run"));
   g_assert_cmpuint (n_items (runs), ==, 3);
   g_assert_cmpint (gtk_single_selection_get_selected (
@@ -580,30 +532,11 @@ test_new_run (CohortTestFixture *fixture,
   close_page (&shown);
 }
 
-/* GIO looks for the MIME database in the XDG folders G_TEST_OPTION_ISOLATE_DIRS replaces. */
-static void
-keep_mime_database (void)
-{
-  const char * const *data_dirs = g_get_system_data_dirs ();
-  g_autoptr(GPtrArray) mime_dirs = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; data_dirs[i] != NULL; i++)
-    g_ptr_array_add (mime_dirs, g_build_filename (data_dirs[i], "mime", NULL));
-  g_ptr_array_add (mime_dirs, NULL);
-
-  g_content_type_set_mime_dirs ((const char * const *) mime_dirs->pdata);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  keep_mime_database ();
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  /* Widget tests need a display; without one this fails rather than skips. */
-  gtk_init ();
-  adw_init ();
+  cohort_gui_test_init (&argc, &argv);
 
   cohort_test_add ("/cohort/courses/list", test_list);
   cohort_test_add ("/cohort/courses/search", test_search);

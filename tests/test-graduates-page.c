@@ -8,10 +8,9 @@
 
 #include "cohort-database-private.h"
 #include "cohort-graduates-page-private.h"
+#include "cohort-gui-test-utils.h"
 #include "cohort-store.h"
 #include "cohort-test-utils.h"
-
-#define NOW "2024-05-01T09:00:00Z"
 
 /* The columns of the view, as cohort_graduates_page_dup_cell_text() counts them. */
 enum
@@ -27,32 +26,10 @@ enum
 /* Helpers */
 
 static void
-drain_main_context (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
-wait_until_idle (CohortGraduatesPage *page)
-{
-  drain_main_context ();
-  while (cohort_graduates_page_is_busy (page))
-    g_main_context_iteration (NULL, TRUE);
-  drain_main_context ();
-}
-
-static void
 exec_sql (CohortDatabase *db,
           const char     *sql)
 {
-  g_autoptr(GError) error = NULL;
-  CohortStatement *stmt = cohort_database_prepare (db, sql, &error);
-
-  g_assert_no_error (error);
-  cohort_statement_bind_text (stmt, ":now", NOW);
-  g_assert_true (cohort_statement_execute (stmt, &error));
-  g_assert_no_error (error);
+  cohort_gui_test_exec_sql (db, sql);
 }
 
 /* Three graduates (one confirmed lately, one long ago, one never) and one trainee still
@@ -96,17 +73,9 @@ show_page (CohortDatabase *db)
 {
   Shown shown;
 
-  shown.window = GTK_WINDOW (gtk_window_new ());
-  g_object_ref (shown.window);
-  gtk_window_set_default_size (shown.window, 1200, 700);
+  shown.window = cohort_gui_test_new_window ();
   shown.page = COHORT_GRADUATES_PAGE (cohort_graduates_page_new (db));
-  g_object_ref (shown.page);
-  gtk_window_set_child (shown.window, GTK_WIDGET (shown.page));
-  gtk_window_present (shown.window);
-
-  while (!gtk_widget_get_mapped (GTK_WIDGET (shown.page)))
-    g_main_context_iteration (NULL, TRUE);
-  wait_until_idle (shown.page);
+  cohort_gui_test_present_page (shown.window, GTK_WIDGET (shown.page));
 
   return shown;
 }
@@ -114,23 +83,14 @@ show_page (CohortDatabase *db)
 static void
 close_page (Shown *shown)
 {
-  wait_until_idle (shown->page);
-  gtk_window_destroy (shown->window);
-  drain_main_context ();
-  g_assert_finalize_object (shown->window);
-  drain_main_context ();
-  g_assert_finalize_object (shown->page);
+  cohort_gui_test_close_page (shown->window, shown->page);
 }
 
 static GObject *
 page_child (CohortGraduatesPage *page,
             const char          *name)
 {
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (page),
-                                                  COHORT_TYPE_GRADUATES_PAGE, name);
-
-  g_assert_nonnull (child);
-  return child;
+  return cohort_gui_test_page_child (page, name);
 }
 
 static guint
@@ -148,14 +108,6 @@ assert_cell (CohortGraduatesPage *page,
   g_autofree char *text = cohort_graduates_page_dup_cell_text (page, position, column);
 
   g_assert_cmpstr (text, ==, expected);
-}
-
-static void
-activate (CohortGraduatesPage *page,
-          const char          *action)
-{
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), action, NULL));
-  wait_until_idle (page);
 }
 
 static void
@@ -229,22 +181,22 @@ test_search_and_filters (CohortTestFixture *fixture,
   shown = show_page (fixture->db);
 
   cohort_query_model_set_search (cohort_graduates_page_get_model (shown.page), "Tanaka");
-  wait_until_idle (shown.page);
+  cohort_gui_test_wait_until_idle (shown.page);
   g_assert_cmpuint (n_listed (shown.page), ==, 1);
   assert_cell (shown.page, 0, COLUMN_NAME, "Tanaka Aiko");
   cohort_query_model_set_search (cohort_graduates_page_get_model (shown.page), NULL);
-  wait_until_idle (shown.page);
+  cohort_gui_test_wait_until_idle (shown.page);
 
   /* Not confirmed for over a year: the one verified long ago, and the one never verified. */
   gtk_check_button_set_active (GTK_CHECK_BUTTON (page_child (shown.page,
                                                              "not_confirmed_check")), TRUE);
-  wait_until_idle (shown.page);
+  cohort_gui_test_wait_until_idle (shown.page);
   g_assert_cmpuint (n_listed (shown.page), ==, 2);
   assert_cell (shown.page, 0, COLUMN_NAME, "Chinedu Okafor");
   assert_cell (shown.page, 1, COLUMN_NAME, "Maria Silva");
   gtk_check_button_set_active (GTK_CHECK_BUTTON (page_child (shown.page,
                                                              "not_confirmed_check")), FALSE);
-  wait_until_idle (shown.page);
+  cohort_gui_test_wait_until_idle (shown.page);
   g_assert_cmpuint (n_listed (shown.page), ==, 3);
 
   /* Sector of the latest position: "Any sector", then the vocabulary's order. */
@@ -265,16 +217,16 @@ test_search_and_filters (CohortTestFixture *fixture,
       }
   }
   g_assert_cmpuint (gtk_drop_down_get_selected (sector), >, 0);
-  wait_until_idle (shown.page);
+  cohort_gui_test_wait_until_idle (shown.page);
   g_assert_cmpuint (n_listed (shown.page), ==, 1);
   assert_cell (shown.page, 0, COLUMN_NAME, "Chinedu Okafor");
 
   /* No match, then everything back. */
   cohort_query_model_set_search (cohort_graduates_page_get_model (shown.page), "Tanaka");
-  wait_until_idle (shown.page);
+  cohort_gui_test_wait_until_idle (shown.page);
   g_assert_cmpuint (n_listed (shown.page), ==, 0);
   g_assert_cmpstr (cohort_graduates_page_get_visible_state (shown.page), ==, "no-match");
-  activate (shown.page, "graduates.clear-filters");
+  cohort_gui_test_activate (shown.page, "graduates.clear-filters");
   g_assert_cmpuint (n_listed (shown.page), ==, 3);
 
   close_page (&shown);
@@ -294,7 +246,7 @@ test_sort (CohortTestFixture *fixture,
                                   GTK_COLUMN_VIEW_COLUMN (page_child (shown.page,
                                                                       "verified_column")),
                                   GTK_SORT_ASCENDING);
-  wait_until_idle (shown.page);
+  cohort_gui_test_wait_until_idle (shown.page);
   g_assert_cmpint (cohort_query_model_get_sort (cohort_graduates_page_get_model (shown.page)),
                    ==, COHORT_QUERY_SORT_LAST_VERIFIED);
   assert_cell (shown.page, 0, COLUMN_NAME, "Maria Silva");
@@ -322,7 +274,7 @@ test_log_follow_up (CohortTestFixture *fixture,
   /* Silva, never followed up. */
   select_position (shown.page, 1);
   assert_cell (shown.page, 1, COLUMN_NAME, "Maria Silva");
-  activate (shown.page, "graduates.log-follow-up");
+  cohort_gui_test_activate (shown.page, "graduates.log-follow-up");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (page_child (shown.page, "log_popover"))));
   /* Verified today unless said otherwise. */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (page_child (shown.page,
@@ -334,7 +286,7 @@ test_log_follow_up (CohortTestFixture *fixture,
   set_text (shown.page, "log_position_entry", "Delegate");
   set_text (shown.page, "log_country_entry", "X1");
   set_text (shown.page, "log_start_entry", "2024-02-01");
-  activate (shown.page, "graduates.save-follow-up");
+  cohort_gui_test_activate (shown.page, "graduates.save-follow-up");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (page_child (shown.page,
                                                                  "log_error_label"))));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (page_child (shown.page, "log_error_label"))),
@@ -346,7 +298,7 @@ test_log_follow_up (CohortTestFixture *fixture,
 
   /* Corrected: saved, with a new organisation, and shown as the latest. */
   set_text (shown.page, "log_country_entry", "ch");
-  activate (shown.page, "graduates.save-follow-up");
+  cohort_gui_test_activate (shown.page, "graduates.save-follow-up");
   records = cohort_store_list_career_records (fixture->db, 3, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (records)), ==, 1);
@@ -359,7 +311,7 @@ test_log_follow_up (CohortTestFixture *fixture,
   /* Confirmed now: no longer among those not confirmed for over a year. */
   gtk_check_button_set_active (GTK_CHECK_BUTTON (page_child (shown.page,
                                                              "not_confirmed_check")), TRUE);
-  wait_until_idle (shown.page);
+  cohort_gui_test_wait_until_idle (shown.page);
   g_assert_cmpuint (n_listed (shown.page), ==, 1);
   assert_cell (shown.page, 0, COLUMN_NAME, "Chinedu Okafor");
 
@@ -393,34 +345,15 @@ test_dispose_while_loading (CohortTestFixture *fixture,
       page = G_OBJECT (cohort_graduates_page_new (fixture->db));
       g_object_ref_sink (page);
       g_assert_finalize_object (page);
-      drain_main_context ();
+      cohort_gui_test_drain_main_context ();
     }
-}
-
-/* G_TEST_OPTION_ISOLATE_DIRS empties XDG_DATA_DIRS for each test, which hides the MIME
- * database; gdk-pixbuf needs it to recognise the SVG icons GTK draws (as in test-window.c). */
-static void
-keep_mime_database (void)
-{
-  const char * const *data_dirs = g_get_system_data_dirs ();
-  g_autoptr(GPtrArray) mime_dirs = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; data_dirs[i] != NULL; i++)
-    g_ptr_array_add (mime_dirs, g_build_filename (data_dirs[i], "mime", NULL));
-  g_ptr_array_add (mime_dirs, NULL);
-
-  g_content_type_set_mime_dirs ((const char * const *) mime_dirs->pdata);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  keep_mime_database ();
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  gtk_init ();
-  adw_init ();
+  cohort_gui_test_init (&argc, &argv);
 
   cohort_test_add ("/cohort/graduates/list", test_list);
   cohort_test_add ("/cohort/graduates/search-and-filters", test_search_and_filters);

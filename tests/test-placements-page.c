@@ -7,11 +7,10 @@
 #include <string.h>
 
 #include "cohort-database-private.h"
+#include "cohort-gui-test-utils.h"
 #include "cohort-placements-page-private.h"
 #include "cohort-store.h"
 #include "cohort-test-utils.h"
-
-#define NOW "2024-05-01T09:00:00Z"
 
 /* The columns of the view, as cohort_placements_page_dup_cell_text() counts them. */
 enum
@@ -30,32 +29,10 @@ enum
 /* Helpers */
 
 static void
-drain_main_context (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
-wait_until_idle (CohortPlacementsPage *page)
-{
-  drain_main_context ();
-  while (cohort_placements_page_is_busy (page))
-    g_main_context_iteration (NULL, TRUE);
-  drain_main_context ();
-}
-
-static void
 exec_sql (CohortDatabase *db,
           const char     *sql)
 {
-  g_autoptr(GError) error = NULL;
-  CohortStatement *stmt = cohort_database_prepare (db, sql, &error);
-
-  g_assert_no_error (error);
-  cohort_statement_bind_text (stmt, ":now", NOW);
-  g_assert_true (cohort_statement_execute (stmt, &error));
-  g_assert_no_error (error);
+  cohort_gui_test_exec_sql (db, sql);
 }
 
 /* Three people, three organisations, three placements. */
@@ -91,17 +68,9 @@ show_page (CohortDatabase *db)
 {
   Shown shown;
 
-  shown.window = GTK_WINDOW (gtk_window_new ());
-  g_object_ref (shown.window);
-  gtk_window_set_default_size (shown.window, 1200, 700);
+  shown.window = cohort_gui_test_new_window ();
   shown.page = COHORT_PLACEMENTS_PAGE (cohort_placements_page_new (db));
-  g_object_ref (shown.page);
-  gtk_window_set_child (shown.window, GTK_WIDGET (shown.page));
-  gtk_window_present (shown.window);
-
-  while (!gtk_widget_get_mapped (GTK_WIDGET (shown.page)))
-    g_main_context_iteration (NULL, TRUE);
-  wait_until_idle (shown.page);
+  cohort_gui_test_present_page (shown.window, GTK_WIDGET (shown.page));
 
   return shown;
 }
@@ -109,23 +78,14 @@ show_page (CohortDatabase *db)
 static void
 close_page (Shown *shown)
 {
-  wait_until_idle (shown->page);
-  gtk_window_destroy (shown->window);
-  drain_main_context ();
-  g_assert_finalize_object (shown->window);
-  drain_main_context ();
-  g_assert_finalize_object (shown->page);
+  cohort_gui_test_close_page (shown->window, shown->page);
 }
 
 static GObject *
 page_child (CohortPlacementsPage *page,
             const char           *name)
 {
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (page),
-                                                  COHORT_TYPE_PLACEMENTS_PAGE, name);
-
-  g_assert_nonnull (child);
-  return child;
+  return cohort_gui_test_page_child (page, name);
 }
 
 static guint
@@ -143,14 +103,6 @@ assert_cell (CohortPlacementsPage *page,
   g_autofree char *text = cohort_placements_page_dup_cell_text (page, position, column);
 
   g_assert_cmpstr (text, ==, expected);
-}
-
-static void
-activate (CohortPlacementsPage *page,
-          const char           *action)
-{
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), action, NULL));
-  wait_until_idle (page);
 }
 
 static void
@@ -246,31 +198,31 @@ test_search_and_filters (CohortTestFixture *fixture,
   /* A person's name. */
   gtk_editable_set_text (GTK_EDITABLE (page_child (shown.page, "search_entry")), "Okafor");
   cohort_query_model_set_search (cohort_placements_page_get_model (shown.page), "Okafor");
-  wait_until_idle (shown.page);
+  cohort_gui_test_wait_until_idle (shown.page);
   g_assert_cmpuint (n_listed (shown.page), ==, 1);
   assert_cell (shown.page, 0, COLUMN_HOST, "WFP");
   gtk_editable_set_text (GTK_EDITABLE (page_child (shown.page, "search_entry")), "");
   cohort_query_model_set_search (cohort_placements_page_get_model (shown.page), NULL);
-  wait_until_idle (shown.page);
+  cohort_gui_test_wait_until_idle (shown.page);
   g_assert_cmpuint (n_listed (shown.page), ==, 3);
 
   /* Country: a whole code filters, half of one does not. */
   gtk_editable_set_text (GTK_EDITABLE (page_child (shown.page, "country_entry")), "u");
-  wait_until_idle (shown.page);
+  cohort_gui_test_wait_until_idle (shown.page);
   g_assert_cmpuint (n_listed (shown.page), ==, 3);
   gtk_editable_set_text (GTK_EDITABLE (page_child (shown.page, "country_entry")), "ug");
-  wait_until_idle (shown.page);
+  cohort_gui_test_wait_until_idle (shown.page);
   g_assert_cmpuint (n_listed (shown.page), ==, 1);
   assert_cell (shown.page, 0, COLUMN_PERSON, "Chinedu Okafor");
   gtk_editable_set_text (GTK_EDITABLE (page_child (shown.page, "country_entry")), "");
-  wait_until_idle (shown.page);
+  cohort_gui_test_wait_until_idle (shown.page);
 
   /* Year. */
   gtk_editable_set_text (GTK_EDITABLE (page_child (shown.page, "year_entry")), "2024");
-  wait_until_idle (shown.page);
+  cohort_gui_test_wait_until_idle (shown.page);
   g_assert_cmpuint (n_listed (shown.page), ==, 2);
   gtk_editable_set_text (GTK_EDITABLE (page_child (shown.page, "year_entry")), "");
-  wait_until_idle (shown.page);
+  cohort_gui_test_wait_until_idle (shown.page);
 
   /* Host: the drop-down lists the organisations by name after "Any host". */
   host = GTK_DROP_DOWN (page_child (shown.page, "host_dropdown"));
@@ -282,24 +234,24 @@ test_search_and_filters (CohortTestFixture *fixture,
       if (strcmp (gtk_string_object_get_string (item), "UNDP") == 0)
         gtk_drop_down_set_selected (host, i);
     }
-  wait_until_idle (shown.page);
+  cohort_gui_test_wait_until_idle (shown.page);
   g_assert_cmpuint (n_listed (shown.page), ==, 2);
   gtk_drop_down_set_selected (host, 0);
-  wait_until_idle (shown.page);
+  cohort_gui_test_wait_until_idle (shown.page);
 
   /* Status: the vocabulary's order after "Any status"; proposed comes first. */
   status = GTK_DROP_DOWN (page_child (shown.page, "status_dropdown"));
   gtk_drop_down_set_selected (status, 1);
-  wait_until_idle (shown.page);
+  cohort_gui_test_wait_until_idle (shown.page);
   g_assert_cmpuint (n_listed (shown.page), ==, 1);
   assert_cell (shown.page, 0, COLUMN_PERSON, "Maria Silva");
 
   /* Nothing matches: the no-match state, and its button clears it all. */
   gtk_editable_set_text (GTK_EDITABLE (page_child (shown.page, "country_entry")), "UG");
-  wait_until_idle (shown.page);
+  cohort_gui_test_wait_until_idle (shown.page);
   g_assert_cmpuint (n_listed (shown.page), ==, 0);
   g_assert_cmpstr (cohort_placements_page_get_visible_state (shown.page), ==, "no-match");
-  activate (shown.page, "placements.clear-filters");
+  cohort_gui_test_activate (shown.page, "placements.clear-filters");
   g_assert_cmpuint (n_listed (shown.page), ==, 3);
   g_assert_cmpstr (cohort_placements_page_get_visible_state (shown.page), ==, "list");
 
@@ -320,7 +272,7 @@ test_sort (CohortTestFixture *fixture,
   gtk_column_view_sort_by_column (view, GTK_COLUMN_VIEW_COLUMN (page_child (shown.page,
                                                                             "person_column")),
                                   GTK_SORT_ASCENDING);
-  wait_until_idle (shown.page);
+  cohort_gui_test_wait_until_idle (shown.page);
   g_assert_cmpint (cohort_query_model_get_sort (cohort_placements_page_get_model (shown.page)),
                    ==, COHORT_QUERY_SORT_PERSON);
   assert_cell (shown.page, 0, COLUMN_PERSON, "Chinedu Okafor");
@@ -330,13 +282,13 @@ test_sort (CohortTestFixture *fixture,
   gtk_column_view_sort_by_column (view, GTK_COLUMN_VIEW_COLUMN (page_child (shown.page,
                                                                             "host_column")),
                                   GTK_SORT_DESCENDING);
-  wait_until_idle (shown.page);
+  cohort_gui_test_wait_until_idle (shown.page);
   assert_cell (shown.page, 0, COLUMN_HOST, "WFP");
 
   gtk_column_view_sort_by_column (view, GTK_COLUMN_VIEW_COLUMN (page_child (shown.page,
                                                                             "start_column")),
                                   GTK_SORT_ASCENDING);
-  wait_until_idle (shown.page);
+  cohort_gui_test_wait_until_idle (shown.page);
   assert_cell (shown.page, 0, COLUMN_START, "2023-01-10");
   assert_cell (shown.page, 2, COLUMN_START, "2024-03-01");
 
@@ -355,14 +307,14 @@ test_create_edit_delete_undo (CohortTestFixture *fixture,
   shown = show_page (fixture->db);
 
   /* Create: Tanaka again, at WFP, after the first placement ended. */
-  activate (shown.page, "placements.new");
+  cohort_gui_test_activate (shown.page, "placements.new");
   cohort_placements_page_choose (shown.page, "person_id", 1);
   cohort_placements_page_choose (shown.page, "host_id", 2);
   set_field (shown.page, "country", "ug");
   set_field (shown.page, "duty_station", "Gulu");
   set_field (shown.page, "start_date", "2024-01-15");
   set_field (shown.page, "end_date", "2024-07-15");
-  activate (shown.page, "placements.save");
+  cohort_gui_test_activate (shown.page, "placements.save");
   g_assert_null (cohort_placements_page_get_error_text (shown.page));
   g_assert_cmpuint (n_listed (shown.page), ==, 4);
   id = cohort_record_get_id (COHORT_RECORD (cohort_placements_page_get_placement (shown.page)));
@@ -374,27 +326,27 @@ test_create_edit_delete_undo (CohortTestFixture *fixture,
   g_clear_object (&stored);
 
   /* Undo the creation. */
-  activate (shown.page, "placements.undo");
+  cohort_gui_test_activate (shown.page, "placements.undo");
   g_assert_cmpuint (n_listed (shown.page), ==, 3);
 
   /* Edit placement 2, then undo the edit. */
   select_id (shown.page, 2);
   set_field (shown.page, "duty_station", "Entebbe");
-  activate (shown.page, "placements.save");
+  cohort_gui_test_activate (shown.page, "placements.save");
   stored = load_placement (fixture->db, 2);
   g_assert_cmpstr (cohort_placement_get_duty_station (stored), ==, "Entebbe");
   g_clear_object (&stored);
-  activate (shown.page, "placements.undo");
+  cohort_gui_test_activate (shown.page, "placements.undo");
   stored = load_placement (fixture->db, 2);
   g_assert_cmpstr (cohort_placement_get_duty_station (stored), ==, "Kampala");
   g_clear_object (&stored);
 
   /* Delete placement 2, then undo the deletion. */
   select_id (shown.page, 2);
-  activate (shown.page, "placements.delete");
+  cohort_gui_test_activate (shown.page, "placements.delete");
   g_assert_cmpuint (n_listed (shown.page), ==, 2);
   g_assert_null (cohort_placements_page_get_placement (shown.page));
-  activate (shown.page, "placements.undo");
+  cohort_gui_test_activate (shown.page, "placements.undo");
   g_assert_cmpuint (n_listed (shown.page), ==, 3);
   g_assert_nonnull (cohort_placements_page_get_placement (shown.page));
 
@@ -412,12 +364,12 @@ test_rule_violations (CohortTestFixture *fixture,
   shown = show_page (fixture->db);
 
   /* Overlapping Okafor's placement of 2024: refused, the message next to the start date. */
-  activate (shown.page, "placements.new");
+  cohort_gui_test_activate (shown.page, "placements.new");
   cohort_placements_page_choose (shown.page, "person_id", 2);
   cohort_placements_page_choose (shown.page, "host_id", 1);
   set_field (shown.page, "country", "KE");
   set_field (shown.page, "start_date", "2024-06-01");
-  activate (shown.page, "placements.save");
+  cohort_gui_test_activate (shown.page, "placements.save");
   g_assert_cmpstr (cohort_placements_page_get_error_field (shown.page), ==, "start_date");
   g_assert_nonnull (strstr (cohort_placements_page_get_error_text (shown.page), "overlaps"));
   g_assert_true (gtk_widget_has_css_class (cohort_placements_page_get_field_row (shown.page,
@@ -428,7 +380,7 @@ test_rule_violations (CohortTestFixture *fixture,
   /* An end before the start: next to the end date, nothing saved. */
   select_id (shown.page, 1);
   set_field (shown.page, "end_date", "2022-12-31");
-  activate (shown.page, "placements.save");
+  cohort_gui_test_activate (shown.page, "placements.save");
   g_assert_cmpstr (cohort_placements_page_get_error_field (shown.page), ==, "end_date");
   g_assert_false (gtk_widget_has_css_class (cohort_placements_page_get_field_row (shown.page,
                                                                                 "start_date"),
@@ -466,34 +418,15 @@ test_dispose_while_loading (CohortTestFixture *fixture,
       page = G_OBJECT (cohort_placements_page_new (fixture->db));
       g_object_ref_sink (page);
       g_assert_finalize_object (page);
-      drain_main_context ();
+      cohort_gui_test_drain_main_context ();
     }
-}
-
-/* G_TEST_OPTION_ISOLATE_DIRS empties XDG_DATA_DIRS for each test, which hides the MIME
- * database; gdk-pixbuf needs it to recognise the SVG icons GTK draws (as in test-window.c). */
-static void
-keep_mime_database (void)
-{
-  const char * const *data_dirs = g_get_system_data_dirs ();
-  g_autoptr(GPtrArray) mime_dirs = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; data_dirs[i] != NULL; i++)
-    g_ptr_array_add (mime_dirs, g_build_filename (data_dirs[i], "mime", NULL));
-  g_ptr_array_add (mime_dirs, NULL);
-
-  g_content_type_set_mime_dirs ((const char * const *) mime_dirs->pdata);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  keep_mime_database ();
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  gtk_init ();
-  adw_init ();
+  cohort_gui_test_init (&argc, &argv);
 
   cohort_test_add ("/cohort/placements/list", test_list);
   cohort_test_add ("/cohort/placements/search-and-filters", test_search_and_filters);

@@ -7,41 +7,18 @@
 #include <string.h>
 
 #include "cohort-database-private.h"
+#include "cohort-gui-test-utils.h"
 #include "cohort-store.h"
 #include "cohort-test-utils.h"
 #include "cohort-trainees-page-private.h"
 
-#define NOW "2024-05-01T09:00:00Z"
-
 /* Helpers */
-
-static void
-drain_main_context (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
-wait_until_idle (CohortTraineesPage *page)
-{
-  drain_main_context ();
-  while (cohort_trainees_page_is_busy (page))
-    g_main_context_iteration (NULL, TRUE);
-  drain_main_context ();
-}
 
 static void
 exec_sql (CohortDatabase *db,
           const char     *sql)
 {
-  g_autoptr(GError) error = NULL;
-  CohortStatement *stmt = cohort_database_prepare (db, sql, &error);
-
-  g_assert_no_error (error);
-  cohort_statement_bind_text (stmt, ":now", NOW);
-  g_assert_true (cohort_statement_execute (stmt, &error));
-  g_assert_no_error (error);
+  cohort_gui_test_exec_sql (db, sql);
 }
 
 /* Three trainees enrolled in one run, and one person who is no trainee. */
@@ -89,17 +66,9 @@ show_page (CohortDatabase *db)
 {
   Shown shown;
 
-  shown.window = GTK_WINDOW (gtk_window_new ());
-  g_object_ref (shown.window);
-  gtk_window_set_default_size (shown.window, 1200, 700);
+  shown.window = cohort_gui_test_new_window ();
   shown.page = COHORT_TRAINEES_PAGE (cohort_trainees_page_new (db));
-  g_object_ref (shown.page);
-  gtk_window_set_child (shown.window, GTK_WIDGET (shown.page));
-  gtk_window_present (shown.window);
-
-  while (!gtk_widget_get_mapped (GTK_WIDGET (shown.page)))
-    g_main_context_iteration (NULL, TRUE);
-  wait_until_idle (shown.page);
+  cohort_gui_test_present_page (shown.window, GTK_WIDGET (shown.page));
 
   return shown;
 }
@@ -107,23 +76,14 @@ show_page (CohortDatabase *db)
 static void
 close_page (Shown *shown)
 {
-  wait_until_idle (shown->page);
-  gtk_window_destroy (shown->window);
-  drain_main_context ();
-  g_assert_finalize_object (shown->window);
-  drain_main_context ();
-  g_assert_finalize_object (shown->page);
+  cohort_gui_test_close_page (shown->window, shown->page);
 }
 
 static GObject *
 page_child (CohortTraineesPage *page,
             const char         *name)
 {
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (page), COHORT_TYPE_TRAINEES_PAGE,
-                                                  name);
-
-  g_assert_nonnull (child);
-  return child;
+  return cohort_gui_test_page_child (page, name);
 }
 
 static guint
@@ -154,14 +114,6 @@ assert_listed (CohortTraineesPage *page,
   g_autofree char *value = dup_listed (page, position, "family-name");
 
   g_assert_cmpstr (value, ==, family_name);
-}
-
-static void
-activate (CohortTraineesPage *page,
-          const char         *action)
-{
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), action, NULL));
-  wait_until_idle (page);
 }
 
 static void
@@ -246,7 +198,7 @@ test_list (CohortTestFixture *fixture,
 
   /* Nothing chosen yet: nothing to save or delete. */
   g_assert_null (cohort_person_editor_get_person (cohort_trainees_page_get_editor (shown.page)));
-  activate (shown.page, "trainees.delete");
+  cohort_gui_test_activate (shown.page, "trainees.delete");
   g_assert_cmpuint (n_listed (shown.page), ==, 3);
 
   close_page (&shown);
@@ -269,7 +221,7 @@ test_search_and_filters (CohortTestFixture *fixture,
   gtk_editable_set_text (search, "tana");
   while (g_strcmp0 (cohort_query_model_get_search (model), "tana") != 0)
     g_main_context_iteration (NULL, TRUE);
-  wait_until_idle (shown.page);
+  cohort_gui_test_wait_until_idle (shown.page);
   g_assert_cmpuint (n_listed (shown.page), ==, 1);
   assert_listed (shown.page, 0, "Tanaka");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (page_child (shown.page, "results_label"))),
@@ -279,12 +231,12 @@ test_search_and_filters (CohortTestFixture *fixture,
   while (cohort_query_model_get_search (model) != NULL &&
          cohort_query_model_get_search (model)[0] != '\0')
     g_main_context_iteration (NULL, TRUE);
-  wait_until_idle (shown.page);
+  cohort_gui_test_wait_until_idle (shown.page);
   g_assert_cmpuint (n_listed (shown.page), ==, 3);
 
   /* A nationality, typed in either case. */
   gtk_editable_set_text (GTK_EDITABLE (page_child (shown.page, "nationality_entry")), "ng");
-  wait_until_idle (shown.page);
+  cohort_gui_test_wait_until_idle (shown.page);
   g_assert_cmpstr (cohort_query_model_get_filter (model, COHORT_QUERY_FILTER_NATIONALITY), ==,
                    "NG");
   g_assert_cmpuint (n_listed (shown.page), ==, 1);
@@ -292,38 +244,38 @@ test_search_and_filters (CohortTestFixture *fixture,
 
   /* And a gender no Nigerian trainee has: nothing matches, and the page says so. */
   gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child (shown.page, "gender_dropdown")), 1);
-  wait_until_idle (shown.page);
+  cohort_gui_test_wait_until_idle (shown.page);
   g_assert_cmpstr (cohort_query_model_get_filter (model, COHORT_QUERY_FILTER_GENDER), ==,
                    "female");
   g_assert_cmpuint (n_listed (shown.page), ==, 0);
   g_assert_cmpstr (cohort_trainees_page_get_visible_state (shown.page), ==, "no-match");
 
-  activate (shown.page, "trainees.clear-filters");
+  cohort_gui_test_activate (shown.page, "trainees.clear-filters");
   g_assert_null (cohort_query_model_get_filter (model, COHORT_QUERY_FILTER_GENDER));
   g_assert_cmpuint (n_listed (shown.page), ==, 3);
   g_assert_cmpstr (cohort_trainees_page_get_visible_state (shown.page), ==, "list");
 
   /* The status, the fiscal year and the programme come from the database. */
   gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child (shown.page, "status_dropdown")), 6);
-  wait_until_idle (shown.page);
+  cohort_gui_test_wait_until_idle (shown.page);
   g_assert_cmpstr (cohort_query_model_get_filter (model, COHORT_QUERY_FILTER_STATUS), ==,
                    "completed");
   g_assert_cmpuint (n_listed (shown.page), ==, 1);
   assert_listed (shown.page, 0, "Tanaka");
-  activate (shown.page, "trainees.clear-filters");
+  cohort_gui_test_activate (shown.page, "trainees.clear-filters");
 
   g_assert_cmpuint (g_list_model_get_n_items (
                       gtk_drop_down_get_model (GTK_DROP_DOWN (page_child (shown.page,
                                                                           "year_dropdown")))),
                     ==, 2);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child (shown.page, "year_dropdown")), 1);
-  wait_until_idle (shown.page);
+  cohort_gui_test_wait_until_idle (shown.page);
   g_assert_cmpstr (cohort_query_model_get_filter (model, COHORT_QUERY_FILTER_FISCAL_YEAR), ==,
                    "2024");
   g_assert_cmpuint (n_listed (shown.page), ==, 3);
 
   gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child (shown.page, "programme_dropdown")), 1);
-  wait_until_idle (shown.page);
+  cohort_gui_test_wait_until_idle (shown.page);
   g_assert_cmpstr (cohort_query_model_get_filter (model, COHORT_QUERY_FILTER_PROGRAMME), ==,
                    "1");
   g_assert_cmpuint (n_listed (shown.page), ==, 3);
@@ -350,7 +302,7 @@ test_sort (CohortTestFixture *fixture,
   gtk_column_view_sort_by_column (view,
                                   GTK_COLUMN_VIEW_COLUMN (page_child (shown.page, "code_column")),
                                   GTK_SORT_DESCENDING);
-  wait_until_idle (shown.page);
+  cohort_gui_test_wait_until_idle (shown.page);
   g_assert_cmpint (cohort_query_model_get_sort (model), ==, COHORT_QUERY_SORT_CODE);
   g_assert_true (cohort_query_model_get_descending (model));
   assert_listed (shown.page, 0, "Silva");
@@ -360,7 +312,7 @@ test_sort (CohortTestFixture *fixture,
                                   GTK_COLUMN_VIEW_COLUMN (page_child (shown.page,
                                                                       "nationality_column")),
                                   GTK_SORT_ASCENDING);
-  wait_until_idle (shown.page);
+  cohort_gui_test_wait_until_idle (shown.page);
   g_assert_cmpint (cohort_query_model_get_sort (model), ==, COHORT_QUERY_SORT_NATIONALITY);
   g_assert_false (cohort_query_model_get_descending (model));
   assert_listed (shown.page, 0, "Silva");    /* BR */
@@ -370,7 +322,7 @@ test_sort (CohortTestFixture *fixture,
   gtk_column_view_sort_by_column (view,
                                   GTK_COLUMN_VIEW_COLUMN (page_child (shown.page, "name_column")),
                                   GTK_SORT_DESCENDING);
-  wait_until_idle (shown.page);
+  cohort_gui_test_wait_until_idle (shown.page);
   g_assert_cmpint (cohort_query_model_get_sort (model), ==, COHORT_QUERY_SORT_FAMILY_NAME);
   assert_listed (shown.page, 0, "Tanaka");
   assert_listed (shown.page, 2, "Okafor");
@@ -403,7 +355,7 @@ test_edit_and_undo (CohortTestFixture *fixture,
 
   set_field (shown.page, "given_name", "Chidi");
   g_assert_true (cohort_person_editor_get_modified (editor));
-  activate (shown.page, "trainees.save");
+  cohort_gui_test_activate (shown.page, "trainees.save");
   g_assert_false (cohort_person_editor_get_modified (editor));
 
   stored = load_person (fixture->db, "P-002");
@@ -421,14 +373,14 @@ test_edit_and_undo (CohortTestFixture *fixture,
                       cohort_trainees_page_get_selection (shown.page)), ==, 0);
 
   /* Ctrl+Z puts the previous state back. */
-  activate (shown.page, "trainees.undo");
+  cohort_gui_test_activate (shown.page, "trainees.undo");
   stored = load_person (fixture->db, "P-002");
   g_assert_cmpstr (cohort_person_get_given_name (stored), ==, "Chinedu");
   g_assert_cmpstr (field_text (shown.page, "given_name"), ==, "Chinedu");
   g_clear_object (&stored);
 
   /* Once: there is nothing more to undo. */
-  activate (shown.page, "trainees.undo");
+  cohort_gui_test_activate (shown.page, "trainees.undo");
   stored = load_person (fixture->db, "P-002");
   g_assert_cmpstr (cohort_person_get_given_name (stored), ==, "Chinedu");
   g_clear_object (&stored);
@@ -450,7 +402,7 @@ test_create_and_undo (CohortTestFixture *fixture,
   shown = show_page (fixture->db);
   editor = cohort_trainees_page_get_editor (shown.page);
 
-  activate (shown.page, "trainees.new");
+  cohort_gui_test_activate (shown.page, "trainees.new");
   g_assert_nonnull (cohort_person_editor_get_person (editor));
   g_assert_cmpint (cohort_record_get_id (COHORT_RECORD (cohort_person_editor_get_person (editor))),
                    ==, 0);
@@ -460,7 +412,7 @@ test_create_and_undo (CohortTestFixture *fixture,
   set_field (shown.page, "family_name", "Novak");
   set_field (shown.page, "given_name", "Eva");
   set_field (shown.page, "nationality", "CZ");
-  activate (shown.page, "trainees.save");
+  cohort_gui_test_activate (shown.page, "trainees.save");
   g_assert_null (cohort_person_editor_get_error_text (editor));
 
   stored = load_person (fixture->db, "P-100");
@@ -471,7 +423,7 @@ test_create_and_undo (CohortTestFixture *fixture,
   g_clear_object (&stored);
 
   /* Undoing a creation deletes the new person. */
-  activate (shown.page, "trainees.undo");
+  cohort_gui_test_activate (shown.page, "trainees.undo");
   g_assert_true (cohort_store_find_by_code (fixture->db, COHORT_TYPE_PERSON, "P-100", &found,
                                             &error));
   g_assert_no_error (error);
@@ -497,12 +449,12 @@ test_duplicate (CohortTestFixture *fixture,
   editor = cohort_trainees_page_get_editor (shown.page);
 
   /* The same name and date of birth as P-001. */
-  activate (shown.page, "trainees.new");
+  cohort_gui_test_activate (shown.page, "trainees.new");
   set_field (shown.page, "code", "P-101");
   set_field (shown.page, "family_name", "TANAKA");
   set_field (shown.page, "given_name", "aiko");
   set_field (shown.page, "birth_date", "1990-04-01");
-  activate (shown.page, "trainees.save");
+  cohort_gui_test_activate (shown.page, "trainees.save");
 
   dialog = cohort_trainees_page_get_duplicate_dialog (shown.page);
   g_assert_nonnull (dialog);
@@ -514,23 +466,23 @@ test_duplicate (CohortTestFixture *fixture,
 
   /* "Open Existing Record" shows the one already there. */
   adw_message_dialog_response (dialog, "open");
-  wait_until_idle (shown.page);
+  cohort_gui_test_wait_until_idle (shown.page);
   g_assert_null (cohort_trainees_page_get_duplicate_dialog (shown.page));
   g_assert_cmpstr (cohort_person_get_code (cohort_person_editor_get_person (editor)), ==,
                    "P-001");
   g_assert_cmpstr (field_text (shown.page, "given_name"), ==, "Aiko");
 
   /* "Save Anyway" saves. */
-  activate (shown.page, "trainees.new");
+  cohort_gui_test_activate (shown.page, "trainees.new");
   set_field (shown.page, "code", "P-101");
   set_field (shown.page, "family_name", "Tanaka");
   set_field (shown.page, "given_name", "Aiko");
   set_field (shown.page, "birth_date", "1990-04-01");
-  activate (shown.page, "trainees.save");
+  cohort_gui_test_activate (shown.page, "trainees.save");
   dialog = cohort_trainees_page_get_duplicate_dialog (shown.page);
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "save");
-  wait_until_idle (shown.page);
+  cohort_gui_test_wait_until_idle (shown.page);
   g_assert_true (cohort_store_find_by_code (fixture->db, COHORT_TYPE_PERSON, "P-101", &found,
                                             &error));
   g_assert_no_error (error);
@@ -552,7 +504,7 @@ test_delete_and_undo (CohortTestFixture *fixture,
   shown = show_page (fixture->db);
 
   select_code (shown.page, "P-003");
-  activate (shown.page, "trainees.delete");
+  cohort_gui_test_activate (shown.page, "trainees.delete");
 
   stored = load_person (fixture->db, "P-003");
   g_assert_true (cohort_record_is_deleted (COHORT_RECORD (stored)));
@@ -561,7 +513,7 @@ test_delete_and_undo (CohortTestFixture *fixture,
   g_assert_null (cohort_person_editor_get_person (cohort_trainees_page_get_editor (shown.page)));
 
   /* The toast's Undo and Ctrl+Z are one action. */
-  activate (shown.page, "trainees.undo");
+  cohort_gui_test_activate (shown.page, "trainees.undo");
   stored = load_person (fixture->db, "P-003");
   g_assert_false (cohort_record_is_deleted (COHORT_RECORD (stored)));
   g_clear_object (&stored);
@@ -593,7 +545,7 @@ test_rule_violation (CohortTestFixture *fixture,
   select_code (shown.page, "P-001");
   set_field (shown.page, "given_name", "Aiko-chan");
   set_field (shown.page, "birth_date", "2026-02-30");
-  activate (shown.page, "trainees.save");
+  cohort_gui_test_activate (shown.page, "trainees.save");
 
   /* The row of the date says what is wrong, right under it. */
   row = cohort_person_editor_get_field_row (editor, "birth_date");
@@ -616,7 +568,7 @@ test_rule_violation (CohortTestFixture *fixture,
 
   /* Corrected, it saves and the message goes. */
   set_field (shown.page, "birth_date", "1990-04-02");
-  activate (shown.page, "trainees.save");
+  cohort_gui_test_activate (shown.page, "trainees.save");
   g_assert_false (gtk_widget_has_css_class (row, "error"));
   g_assert_null (cohort_person_editor_get_error_text (editor));
   stored = load_person (fixture->db, "P-001");
@@ -659,7 +611,7 @@ test_external_change (CohortTestFixture *fixture,
   exec_sql (other, "UPDATE person SET family_name = 'Abara', updated_at = :now WHERE id = 2");
 
   g_assert_true (cohort_database_check_external_changes (fixture->db));
-  wait_until_idle (shown.page);
+  cohort_gui_test_wait_until_idle (shown.page);
   assert_listed (shown.page, 0, "Abara");
 
   close_page (&shown);
@@ -683,37 +635,17 @@ test_find (CohortTestFixture *fixture,
   search = GTK_WIDGET (page_child (shown.page, "search_entry"));
   g_assert_false (gtk_widget_is_focus (search) || gtk_widget_get_focus_child (search) != NULL);
 
-  activate (shown.page, "trainees.find");
+  cohort_gui_test_activate (shown.page, "trainees.find");
   g_assert_true (gtk_widget_is_focus (search) || gtk_widget_get_focus_child (search) != NULL);
 
   close_page (&shown);
-}
-
-/* G_TEST_OPTION_ISOLATE_DIRS empties XDG_DATA_DIRS for each test, which hides the MIME
- * database; gdk-pixbuf needs it to recognise the SVG icons GTK draws (as in test-window.c). */
-static void
-keep_mime_database (void)
-{
-  const char * const *data_dirs = g_get_system_data_dirs ();
-  g_autoptr(GPtrArray) mime_dirs = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; data_dirs[i] != NULL; i++)
-    g_ptr_array_add (mime_dirs, g_build_filename (data_dirs[i], "mime", NULL));
-  g_ptr_array_add (mime_dirs, NULL);
-
-  g_content_type_set_mime_dirs ((const char * const *) mime_dirs->pdata);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  keep_mime_database ();
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  /* Widget tests need a display; without one this fails rather than skips. */
-  gtk_init ();
-  adw_init ();
+  cohort_gui_test_init (&argc, &argv);
 
   cohort_test_add ("/cohort/trainees/list", test_list);
   cohort_test_add ("/cohort/trainees/search-and-filters", test_search_and_filters);

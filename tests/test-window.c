@@ -12,6 +12,7 @@
 #include "cohort-courses-page-private.h"
 #include "cohort-database-private.h"
 #include "cohort-graduates-page-private.h"
+#include "cohort-gui-test-utils.h"
 #include "cohort-placements-page-private.h"
 #include "cohort-test-utils.h"
 #include "cohort-trainees-page-private.h"
@@ -20,22 +21,6 @@
 #define NOW "2024-05-01T09:00:00Z"
 
 /* Helpers */
-
-/* Whether a page of the window is reading a list (its queries hold the database). */
-static gboolean
-page_is_busy (GtkWidget *page)
-{
-  if (COHORT_IS_TRAINEES_PAGE (page))
-    return cohort_trainees_page_is_busy (COHORT_TRAINEES_PAGE (page));
-  if (COHORT_IS_COURSES_PAGE (page))
-    return cohort_courses_page_is_busy (COHORT_COURSES_PAGE (page));
-  if (COHORT_IS_PLACEMENTS_PAGE (page))
-    return cohort_placements_page_is_busy (COHORT_PLACEMENTS_PAGE (page));
-  if (COHORT_IS_GRADUATES_PAGE (page))
-    return cohort_graduates_page_is_busy (COHORT_GRADUATES_PAGE (page));
-
-  return FALSE;
-}
 
 static gboolean
 pages_are_busy (CohortWindow *window)
@@ -50,7 +35,7 @@ pages_are_busy (CohortWindow *window)
       g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
       GtkWidget *child = adw_view_stack_page_get_child (page);
 
-      if (ADW_IS_BIN (child) && page_is_busy (adw_bin_get_child (ADW_BIN (child))))
+      if (ADW_IS_BIN (child) && cohort_gui_test_page_is_busy (adw_bin_get_child (ADW_BIN (child))))
         return TRUE;
     }
 
@@ -65,20 +50,6 @@ wait_until_loaded (CohortWindow *window)
     g_main_context_iteration (NULL, TRUE);
 }
 
-static void
-wait_until_mapped (GtkWidget *widget)
-{
-  while (!gtk_widget_get_mapped (widget))
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-drain_main_context (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 /* A window of our own: a reference to check that it is freed, shown on its Overview page and
  * counted. */
 static CohortWindow *
@@ -90,7 +61,7 @@ open_window (CohortDatabase *db)
 
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (view_stack), "overview");
   gtk_window_present (GTK_WINDOW (window));
-  wait_until_mapped (GTK_WIDGET (window));
+  cohort_gui_test_wait_until_mapped (GTK_WIDGET (window));
   wait_until_loaded (window);
 
   return window;
@@ -101,7 +72,7 @@ close_window (CohortWindow *window)
 {
   wait_until_loaded (window);
   gtk_window_destroy (GTK_WINDOW (window));
-  drain_main_context ();
+  cohort_gui_test_drain_main_context ();
   g_assert_finalize_object (window);
 }
 
@@ -270,7 +241,7 @@ test_window_pages (CohortTestFixture *fixture,
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   gtk_window_present (GTK_WINDOW (window));
-  wait_until_mapped (GTK_WIDGET (window));
+  cohort_gui_test_wait_until_mapped (GTK_WIDGET (window));
   wait_until_loaded (window);
 
   /* It opens on the Trainees page; the counts are the Overview page. */
@@ -286,7 +257,7 @@ test_window_pages (CohortTestFixture *fixture,
                    ==, "Trainees");
 
   adw_view_stack_set_visible_child_name (view_stack, "overview");
-  drain_main_context ();
+  cohort_gui_test_drain_main_context ();
   g_assert_true (gtk_widget_get_mapped (cohort_window_get_state_page (window, "empty")));
   g_assert_false (gtk_widget_get_mapped (trainees));
 
@@ -317,7 +288,7 @@ test_window_external_change (CohortTestFixture *fixture,
   insert_programme (other, "PC");
 
   /* Nothing noticed it yet: the window still says the database is empty. */
-  drain_main_context ();
+  cohort_gui_test_drain_main_context ();
   g_assert_cmpstr (cohort_window_get_visible_state (window), ==, "empty");
 
   g_assert_true (cohort_database_check_external_changes (fixture->db));
@@ -834,7 +805,7 @@ run_application (AppRun             *run,
   status = g_application_run (G_APPLICATION (run->app), (int) argv->len - 1,
                               (char **) argv->pdata);
 
-  drain_main_context ();
+  cohort_gui_test_drain_main_context ();
   g_assert_finalize_object (run->app);
   run->app = NULL;
 
@@ -974,31 +945,11 @@ test_application_open_error (CohortTestFixture *fixture,
   g_settings_reset (settings, "last-database");
 }
 
-/* G_TEST_OPTION_ISOLATE_DIRS empties XDG_DATA_DIRS for each test, which hides the MIME
- * database; gdk-pixbuf needs it to recognise the SVG icons GTK draws. */
-static void
-keep_mime_database (void)
-{
-  const char * const *data_dirs = g_get_system_data_dirs ();
-  g_autoptr(GPtrArray) mime_dirs = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; data_dirs[i] != NULL; i++)
-    g_ptr_array_add (mime_dirs, g_build_filename (data_dirs[i], "mime", NULL));
-  g_ptr_array_add (mime_dirs, NULL);
-
-  g_content_type_set_mime_dirs ((const char * const *) mime_dirs->pdata);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  keep_mime_database ();
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  /* Widget tests need a display; without one this fails rather than skips. */
-  gtk_init ();
-  adw_init ();
+  cohort_gui_test_init (&argc, &argv);
 
   cohort_test_add ("/cohort/window/empty", test_window_empty);
   cohort_test_add ("/cohort/window/pages", test_window_pages);

@@ -9,15 +9,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cohort-column-sort.h"
 #include "cohort-course-run.h"
 #include "cohort-course.h"
 #include "cohort-enrolment.h"
+#include "cohort-list-results.h"
 #include "cohort-lookup.h"
 #include "cohort-organisation.h"
+#include "cohort-person-name.h"
 #include "cohort-person.h"
 #include "cohort-programme.h"
 #include "cohort-run-stats.h"
 #include "cohort-store.h"
+#include "cohort-toast.h"
 #include "cohort-utils.h"
 #include "cohort-validation.h"
 #include "cohort-vocabulary.h"
@@ -91,13 +95,6 @@ typedef struct
   char        *error_text;
 } Editor;
 
-/* A column's sorter, asked which column the view sorts by. */
-typedef struct
-{
-  CohortCoursesPage *page;  /* unowned: the page owns the column views */
-  CohortQuerySort    sort;
-} ColumnSort;
-
 struct _CohortCoursesPage
 {
   AdwBin              parent_instance;
@@ -124,8 +121,6 @@ struct _CohortCoursesPage
   gint64              undo_id;
   CohortRecord       *undo_previous;
 
-  CohortQuerySort     probed_sort;
-  guint               probed : 1;
   guint               selecting : 1;
 
   /* Template widgets */
@@ -195,47 +190,19 @@ record_id (gpointer record)
   return record != NULL ? cohort_record_get_id (COHORT_RECORD (record)) : 0;
 }
 
-/* A person's name as it is said: in the order of their culture. */
-static char *
-dup_display_name (CohortPerson *person)
-{
-  const char *family = cohort_str_empty_to_null (cohort_person_get_family_name (person));
-  const char *given = cohort_str_empty_to_null (cohort_person_get_given_name (person));
-
-  if (family == NULL || given == NULL)
-    return g_strdup (family != NULL ? family :
-                     given != NULL ? given : cohort_person_get_code (person));
-
-  if (g_strcmp0 (cohort_person_get_name_order (person), "family_first") == 0)
-    return g_strdup_printf ("%s %s", family, given);
-
-  return g_strdup_printf ("%s %s", given, family);
-}
-
 static void
 show_toast (CohortCoursesPage *self,
             const char        *title,
             gboolean           with_undo)
 {
-  AdwToast *toast = adw_toast_new (title);
-
-  if (with_undo)
-    {
-      adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_action_name (toast, "courses.undo");
-    }
-
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  cohort_toast_show (self->toast_overlay, title, with_undo ? "courses.undo" : NULL);
 }
 
 static void
 show_failure (CohortCoursesPage *self,
               const GError      *error)
 {
-  AdwToast *toast = adw_toast_new (error->message);
-
-  adw_toast_set_timeout (toast, 10);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  cohort_toast_show_failure (self->toast_overlay, error);
 }
 
 /* Undo */
@@ -671,27 +638,13 @@ update_results (CohortCoursesPage *self)
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
   g_autofree char *number = g_strdup_printf ("%'u", n);
   g_autofree char *text = NULL;
-  const GError *error = cohort_query_model_get_error (self->model);
-
-  if (cohort_query_model_get_loading (self->model))
-    return;
-
-  if (error != NULL)
-    {
-      gtk_label_set_text (self->results_label, error->message);
-      return;
-    }
+  gboolean filtered =
+    cohort_str_empty_to_null (cohort_query_model_get_search (self->model)) != NULL;
 
   /* TRANSLATORS: the number of courses listed, e.g. "12 courses" */
   text = g_strdup_printf (g_dngettext (NULL, "%s course", "%s courses", n), number);
-  gtk_label_set_text (self->results_label, text);
-
-  if (n > 0)
-    gtk_stack_set_visible_child_name (self->content_stack, "list");
-  else if (cohort_str_empty_to_null (cohort_query_model_get_search (self->model)) != NULL)
-    gtk_stack_set_visible_child_name (self->content_stack, "no-match");
-  else
-    gtk_stack_set_visible_child_name (self->content_stack, "empty");
+  cohort_list_results_show (self->model, self->results_label, self->content_stack, text,
+                            filtered);
 }
 
 /* Keeps the selection of a list on the record shown. */
@@ -900,55 +853,14 @@ show_course (CohortCoursesPage *self,
   update_actions (self);
 }
 
-/* Sorting: in SQL, by the column the view shows as sorted. */
-
-static int
-probe_sort_cb (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
-{
-  ColumnSort *column_sort = user_data;
-
-  if (!column_sort->page->probed)
-    {
-      column_sort->page->probed = TRUE;
-      column_sort->page->probed_sort = column_sort->sort;
-    }
-
-  return GTK_ORDERING_SMALLER;
-}
-
-/* GTK 4.8 does not say which column a GtkColumnView sorts by: compare two things and see which
- * column answered, and how (as the Trainees page does). */
-static void
-sort_model_by_view (CohortCoursesPage *self,
-                    GtkSorter         *sorter,
-                    CohortQueryModel  *model)
-{
-  g_autoptr(GObject) a = g_object_new (G_TYPE_OBJECT, NULL);
-  g_autoptr(GObject) b = g_object_new (G_TYPE_OBJECT, NULL);
-  GtkOrdering order;
-
-  self->probed = FALSE;
-  order = gtk_sorter_compare (sorter, a, b);
-  if (!self->probed || order == GTK_ORDERING_EQUAL)
-    {
-      cohort_query_model_set_sort (model,
-                                   cohort_query_kind_get_default_sort (
-                                     cohort_query_model_get_kind (model)),
-                                   FALSE);
-      return;
-    }
-
-  cohort_query_model_set_sort (model, self->probed_sort, order == GTK_ORDERING_LARGER);
-}
+/* Sorting: in SQL, by the column the view shows as sorted (see cohort-column-sort.h). */
 
 static void
 on_courses_sorter_changed_cb (CohortCoursesPage *self,
                               GtkSorterChange    change,
                               GtkSorter         *sorter)
 {
-  sort_model_by_view (self, sorter, self->model);
+  cohort_column_sort_apply (sorter, self->model);
 }
 
 static void
@@ -956,7 +868,7 @@ on_runs_sorter_changed_cb (CohortCoursesPage *self,
                            GtkSorterChange    change,
                            GtkSorter         *sorter)
 {
-  sort_model_by_view (self, sorter, self->runs);
+  cohort_column_sort_apply (sorter, self->runs);
 }
 
 static void
@@ -964,21 +876,7 @@ on_enrolments_sorter_changed_cb (CohortCoursesPage *self,
                                  GtkSorterChange    change,
                                  GtkSorter         *sorter)
 {
-  sort_model_by_view (self, sorter, self->enrolments);
-}
-
-static void
-set_column_sort (CohortCoursesPage   *self,
-                 GtkColumnViewColumn *column,
-                 CohortQuerySort      sort)
-{
-  ColumnSort *column_sort = g_new0 (ColumnSort, 1);
-  g_autoptr(GtkSorter) sorter = NULL;
-
-  column_sort->page = self;
-  column_sort->sort = sort;
-  sorter = GTK_SORTER (gtk_custom_sorter_new (probe_sort_cb, column_sort, g_free));
-  gtk_column_view_column_set_sorter (column, sorter);
+  cohort_column_sort_apply (sorter, self->enrolments);
 }
 
 /* Cells: a label each, filled from the item. */
@@ -1129,7 +1027,7 @@ enrolment_person_text (CohortCoursesPage *self,
       return g_strdup (_("Unknown person"));
     }
 
-  return dup_display_name (COHORT_PERSON (person));
+  return cohort_dup_person_display_name (COHORT_PERSON (person));
 }
 
 static char *
@@ -1181,7 +1079,7 @@ bind_person_cb (GtkSignalListItemFactory *factory,
 {
   CohortPerson *person = gtk_list_item_get_item (list_item);
   GtkWidget *box = gtk_list_item_get_child (list_item);
-  g_autofree char *name = person != NULL ? dup_display_name (person) : NULL;
+  g_autofree char *name = person != NULL ? cohort_dup_person_display_name (person) : NULL;
 
   gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (box)), name != NULL ? name : "");
   gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (box)),
@@ -1243,7 +1141,7 @@ enrol_person (CohortCoursesPage *self,
 
   remember_undo (self, UNDO_CREATE, COHORT_TYPE_ENROLMENT, record_id (enrolment), NULL);
   person = cohort_store_load (self->database, COHORT_TYPE_PERSON, person_id, NULL);
-  name = person != NULL ? dup_display_name (COHORT_PERSON (person)) : NULL;
+  name = person != NULL ? cohort_dup_person_display_name (COHORT_PERSON (person)) : NULL;
   /* TRANSLATORS: %s is the name of the person just enrolled */
   title = g_strdup_printf (_("Enrolled %s"), name != NULL ? name : "");
   show_toast (self, title, TRUE);
@@ -2036,14 +1934,14 @@ cohort_courses_page_init (CohortCoursesPage *self)
   set_cell_text (self, self->status_column, enrolment_status_text);
   set_cell_text (self, self->rank_column, enrolment_rank_text);
 
-  set_column_sort (self, self->code_column, COHORT_QUERY_SORT_CODE);
-  set_column_sort (self, self->title_column, COHORT_QUERY_SORT_TITLE);
-  set_column_sort (self, self->run_code_column, COHORT_QUERY_SORT_CODE);
-  set_column_sort (self, self->run_start_column, COHORT_QUERY_SORT_START_DATE);
-  set_column_sort (self, self->run_status_column, COHORT_QUERY_SORT_STATUS);
-  set_column_sort (self, self->person_column, COHORT_QUERY_SORT_PERSON);
-  set_column_sort (self, self->status_column, COHORT_QUERY_SORT_STATUS);
-  set_column_sort (self, self->rank_column, COHORT_QUERY_SORT_RESERVE_RANK);
+  cohort_column_sort_attach (self->code_column, COHORT_QUERY_SORT_CODE);
+  cohort_column_sort_attach (self->title_column, COHORT_QUERY_SORT_TITLE);
+  cohort_column_sort_attach (self->run_code_column, COHORT_QUERY_SORT_CODE);
+  cohort_column_sort_attach (self->run_start_column, COHORT_QUERY_SORT_START_DATE);
+  cohort_column_sort_attach (self->run_status_column, COHORT_QUERY_SORT_STATUS);
+  cohort_column_sort_attach (self->person_column, COHORT_QUERY_SORT_PERSON);
+  cohort_column_sort_attach (self->status_column, COHORT_QUERY_SORT_STATUS);
+  cohort_column_sort_attach (self->rank_column, COHORT_QUERY_SORT_RESERVE_RANK);
 
   {
     const Field status_field = { .vocabulary = COHORT_VOCABULARY_ENROLMENT_STATUS };

@@ -9,8 +9,11 @@
 #include <string.h>
 
 #include "cohort-career-record.h"
+#include "cohort-column-sort.h"
+#include "cohort-list-results.h"
 #include "cohort-lookup.h"
 #include "cohort-organisation.h"
+#include "cohort-person-name.h"
 #include "cohort-person.h"
 #include "cohort-store.h"
 #include "cohort-utils.h"
@@ -31,12 +34,6 @@ typedef enum
 typedef struct
 {
   CohortGraduatesPage *page;
-  CohortQuerySort      sort;
-} ColumnSort;
-
-typedef struct
-{
-  CohortGraduatesPage *page;
   Column               column;
 } ColumnCell;
 
@@ -50,8 +47,6 @@ struct _CohortGraduatesPage
   GHashTable         *latest;              /* person id → CohortCareerRecord, or NULL: none */
   GHashTable         *organisation_names;  /* id → name */
 
-  CohortQuerySort     probed_sort;
-  guint               probed : 1;
   guint               shown : 1;       /* mapped once: the lists have been read */
   guint               updating_filters : 1;
 
@@ -102,22 +97,6 @@ unref_if_set (gpointer object)
 {
   if (object != NULL)
     g_object_unref (object);
-}
-
-static char *
-dup_display_name (CohortPerson *person)
-{
-  const char *family = cohort_str_empty_to_null (cohort_person_get_family_name (person));
-  const char *given = cohort_str_empty_to_null (cohort_person_get_given_name (person));
-
-  if (family == NULL || given == NULL)
-    return g_strdup (family != NULL ? family :
-                     given != NULL ? given : cohort_person_get_code (person));
-
-  if (g_strcmp0 (cohort_person_get_name_order (person), "family_first") == 0)
-    return g_strdup_printf ("%s %s", family, given);
-
-  return g_strdup_printf ("%s %s", given, family);
 }
 
 /* The latest career record of the rows shown, read once and forgotten when the database
@@ -202,7 +181,7 @@ dup_cell_text (CohortGraduatesPage *self,
   const char *text = NULL;
 
   if (column == COLUMN_NAME)
-    return dup_display_name (person);
+    return cohort_dup_person_display_name (person);
 
   record = lookup_latest (self, cohort_record_get_id (COHORT_RECORD (person)));
   if (record == NULL)
@@ -298,27 +277,11 @@ update_results (CohortGraduatesPage *self)
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
   g_autofree char *number = g_strdup_printf ("%'u", n);
   g_autofree char *text = NULL;
-  const GError *error = cohort_query_model_get_error (self->model);
-
-  if (cohort_query_model_get_loading (self->model))
-    return;
-
-  if (error != NULL)
-    {
-      gtk_label_set_text (self->results_label, error->message);
-      return;
-    }
 
   /* TRANSLATORS: the number of graduates listed, e.g. "1,234 graduates" */
   text = g_strdup_printf (g_dngettext (NULL, "%s graduate", "%s graduates", n), number);
-  gtk_label_set_text (self->results_label, text);
-
-  if (n > 0)
-    gtk_stack_set_visible_child_name (self->content_stack, "list");
-  else if (has_filters (self))
-    gtk_stack_set_visible_child_name (self->content_stack, "no-match");
-  else
-    gtk_stack_set_visible_child_name (self->content_stack, "empty");
+  cohort_list_results_show (self->model, self->results_label, self->content_stack, text,
+                            has_filters (self));
 }
 
 static void
@@ -380,44 +343,14 @@ on_filter_changed_cb (CohortGraduatesPage *self)
                                  "1" : NULL);
 }
 
-/* Sorting: in SQL, by the column the view shows as sorted (as the Trainees page does). */
-
-static int
-probe_sort_cb (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
-{
-  ColumnSort *column_sort = user_data;
-
-  if (!column_sort->page->probed)
-    {
-      column_sort->page->probed = TRUE;
-      column_sort->page->probed_sort = column_sort->sort;
-    }
-
-  return GTK_ORDERING_SMALLER;
-}
+/* Sorting: in SQL, by the column the view shows as sorted (see cohort-column-sort.h). */
 
 static void
 on_view_sorter_changed_cb (CohortGraduatesPage *self,
                            GtkSorterChange      change,
                            GtkSorter           *sorter)
 {
-  g_autoptr(GObject) a = g_object_new (G_TYPE_OBJECT, NULL);
-  g_autoptr(GObject) b = g_object_new (G_TYPE_OBJECT, NULL);
-  GtkOrdering order;
-
-  self->probed = FALSE;
-  order = gtk_sorter_compare (sorter, a, b);
-  if (!self->probed || order == GTK_ORDERING_EQUAL)
-    {
-      CohortQuerySort sort = cohort_query_kind_get_default_sort (COHORT_QUERY_KIND_GRADUATES);
-
-      cohort_query_model_set_sort (self->model, sort, FALSE);
-      return;
-    }
-
-  cohort_query_model_set_sort (self->model, self->probed_sort, order == GTK_ORDERING_LARGER);
+  cohort_column_sort_apply (sorter, self->model);
 }
 
 static void
@@ -425,15 +358,9 @@ set_column_sort (CohortGraduatesPage *self,
                  GtkColumnViewColumn *column,
                  CohortQuerySort      sort)
 {
-  ColumnSort *column_sort = g_new0 (ColumnSort, 1);
-  g_autoptr(GtkSorter) sorter = NULL;
-
   g_assert (cohort_query_kind_supports_sort (COHORT_QUERY_KIND_GRADUATES, sort));
 
-  column_sort->page = self;
-  column_sort->sort = sort;
-  sorter = GTK_SORTER (gtk_custom_sorter_new (probe_sort_cb, column_sort, g_free));
-  gtk_column_view_column_set_sorter (column, sorter);
+  cohort_column_sort_attach (column, sort);
 }
 
 /* Log follow-up: a dated career record for the chosen graduate. */
@@ -518,7 +445,7 @@ on_log_popover_show_cb (CohortGraduatesPage *self,
       return;
     }
 
-  name = dup_display_name (person);
+  name = cohort_dup_person_display_name (person);
   /* TRANSLATORS: %s is a person's name */
   heading = g_strdup_printf (_("Follow-up of %s"), name);
   gtk_label_set_text (self->log_heading, heading);
@@ -642,7 +569,7 @@ save_follow_up_action (GtkWidget  *widget,
 
   move_focus_out_of_log (self);
   gtk_popover_popdown (self->log_popover);
-  name = dup_display_name (person);
+  name = cohort_dup_person_display_name (person);
   /* TRANSLATORS: %s is a person's name */
   title = g_strdup_printf (_("Follow-up of %s recorded"), name);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));

@@ -8,11 +8,15 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cohort-column-sort.h"
 #include "cohort-course-run.h"
 #include "cohort-enrolment.h"
+#include "cohort-list-results.h"
 #include "cohort-organisation.h"
+#include "cohort-person-name.h"
 #include "cohort-person.h"
 #include "cohort-store.h"
+#include "cohort-toast.h"
 #include "cohort-utils.h"
 #include "cohort-validation.h"
 #include "cohort-vocabulary.h"
@@ -108,13 +112,6 @@ typedef struct
   CohortQueryModel     *model;    /* created when first opened */
 } Chooser;
 
-/* A column's sorter, asked by on_view_sorter_changed_cb() which column the view sorts by. */
-typedef struct
-{
-  CohortPlacementsPage *page;
-  CohortQuerySort       sort;
-} ColumnSort;
-
 typedef struct
 {
   CohortPlacementsPage *page;
@@ -147,8 +144,6 @@ struct _CohortPlacementsPage
   gint64              undo_id;
   CohortPlacement    *undo_previous;
 
-  CohortQuerySort     probed_sort;
-  guint               probed : 1;
   guint               shown : 1;       /* mapped once: the lists have been read */
   guint               selecting : 1;
   guint               updating_filters : 1;
@@ -201,22 +196,6 @@ static void fill_enrolments (CohortPlacementsPage *self,
 
 /* Names: read once for the rows shown, forgotten when the database changes. */
 
-static char *
-dup_display_name (CohortPerson *person)
-{
-  const char *family = cohort_str_empty_to_null (cohort_person_get_family_name (person));
-  const char *given = cohort_str_empty_to_null (cohort_person_get_given_name (person));
-
-  if (family == NULL || given == NULL)
-    return g_strdup (family != NULL ? family :
-                     given != NULL ? given : cohort_person_get_code (person));
-
-  if (g_strcmp0 (cohort_person_get_name_order (person), "family_first") == 0)
-    return g_strdup_printf ("%s %s", family, given);
-
-  return g_strdup_printf ("%s %s", given, family);
-}
-
 static const char *
 lookup_name (CohortPlacementsPage *self,
              GType                 type,
@@ -245,7 +224,7 @@ lookup_name (CohortPlacementsPage *self,
   key = g_new (gint64, 1);
   *key = id;
   if (type == COHORT_TYPE_PERSON)
-    g_hash_table_insert (cache, key, dup_display_name (COHORT_PERSON (record)));
+    g_hash_table_insert (cache, key, cohort_dup_person_display_name (COHORT_PERSON (record)));
   else
     g_hash_table_insert (cache, key,
                          g_strdup (cohort_organisation_get_name (COHORT_ORGANISATION (record))));
@@ -304,25 +283,14 @@ show_toast (CohortPlacementsPage *self,
             const char           *title,
             gboolean              with_undo)
 {
-  AdwToast *toast = adw_toast_new (title);
-
-  if (with_undo)
-    {
-      adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_action_name (toast, "placements.undo");
-    }
-
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  cohort_toast_show (self->toast_overlay, title, with_undo ? "placements.undo" : NULL);
 }
 
 static void
 show_failure (CohortPlacementsPage *self,
               const GError         *error)
 {
-  AdwToast *toast = adw_toast_new (error->message);
-
-  adw_toast_set_timeout (toast, 10);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  cohort_toast_show_failure (self->toast_overlay, error);
 }
 
 /* Undo */
@@ -374,27 +342,11 @@ update_results (CohortPlacementsPage *self)
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
   g_autofree char *number = g_strdup_printf ("%'u", n);
   g_autofree char *text = NULL;
-  const GError *error = cohort_query_model_get_error (self->model);
-
-  if (cohort_query_model_get_loading (self->model))
-    return;
-
-  if (error != NULL)
-    {
-      gtk_label_set_text (self->results_label, error->message);
-      return;
-    }
 
   /* TRANSLATORS: the number of placements listed, e.g. "1,234 placements" */
   text = g_strdup_printf (g_dngettext (NULL, "%s placement", "%s placements", n), number);
-  gtk_label_set_text (self->results_label, text);
-
-  if (n > 0)
-    gtk_stack_set_visible_child_name (self->content_stack, "list");
-  else if (has_filters (self))
-    gtk_stack_set_visible_child_name (self->content_stack, "no-match");
-  else
-    gtk_stack_set_visible_child_name (self->content_stack, "empty");
+  cohort_list_results_show (self->model, self->results_label, self->content_stack, text,
+                            has_filters (self));
 }
 
 static void
@@ -533,47 +485,14 @@ set_column_factory (CohortPlacementsPage *self,
   gtk_column_view_column_set_factory (view_column, factory);
 }
 
-/* Sorting: in SQL, by the column the view shows as sorted. */
+/* Sorting: in SQL, by the column the view shows as sorted (see cohort-column-sort.h). */
 
-static int
-probe_sort_cb (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
-{
-  ColumnSort *column_sort = user_data;
-
-  if (!column_sort->page->probed)
-    {
-      column_sort->page->probed = TRUE;
-      column_sort->page->probed_sort = column_sort->sort;
-    }
-
-  return GTK_ORDERING_SMALLER;
-}
-
-/* GTK 4.8 does not say which column a GtkColumnView sorts by: compare two things and see
- * which column's sorter answered, and how (as the Trainees page does). */
 static void
 on_view_sorter_changed_cb (CohortPlacementsPage *self,
                            GtkSorterChange       change,
                            GtkSorter            *sorter)
 {
-  g_autoptr(GObject) a = g_object_new (G_TYPE_OBJECT, NULL);
-  g_autoptr(GObject) b = g_object_new (G_TYPE_OBJECT, NULL);
-  GtkOrdering order;
-
-  self->probed = FALSE;
-  order = gtk_sorter_compare (sorter, a, b);
-  if (!self->probed || order == GTK_ORDERING_EQUAL)
-    {
-      cohort_query_model_set_sort (self->model,
-                                   cohort_query_kind_get_default_sort
-                                     (COHORT_QUERY_KIND_PLACEMENTS),
-                                   FALSE);
-      return;
-    }
-
-  cohort_query_model_set_sort (self->model, self->probed_sort, order == GTK_ORDERING_LARGER);
+  cohort_column_sort_apply (sorter, self->model);
 }
 
 static void
@@ -581,15 +500,9 @@ set_column_sort (CohortPlacementsPage *self,
                  GtkColumnViewColumn  *column,
                  CohortQuerySort       sort)
 {
-  ColumnSort *column_sort = g_new0 (ColumnSort, 1);
-  g_autoptr(GtkSorter) sorter = NULL;
-
   g_assert (cohort_query_kind_supports_sort (COHORT_QUERY_KIND_PLACEMENTS, sort));
 
-  column_sort->page = self;
-  column_sort->sort = sort;
-  sorter = GTK_SORTER (gtk_custom_sorter_new (probe_sort_cb, column_sort, g_free));
-  gtk_column_view_column_set_sorter (column, sorter);
+  cohort_column_sort_attach (column, sort);
 }
 
 /* Filters */
@@ -773,7 +686,7 @@ bind_choice_cb (GtkSignalListItemFactory *factory,
 
   if (COHORT_IS_PERSON (item))
     {
-      g_autofree char *name = dup_display_name (COHORT_PERSON (item));
+      g_autofree char *name = cohort_dup_person_display_name (COHORT_PERSON (item));
 
       text = g_strdup_printf ("%s (%s)", name, cohort_person_get_code (COHORT_PERSON (item)));
     }

@@ -9,14 +9,18 @@
 #include <string.h>
 
 #include "cohort-career-record.h"
+#include "cohort-column-sort.h"
 #include "cohort-course-run.h"
 #include "cohort-course.h"
 #include "cohort-enrolment.h"
+#include "cohort-list-results.h"
 #include "cohort-organisation.h"
+#include "cohort-person-name.h"
 #include "cohort-person.h"
 #include "cohort-placement.h"
 #include "cohort-programme.h"
 #include "cohort-store.h"
+#include "cohort-toast.h"
 #include "cohort-utils.h"
 #include "cohort-validation.h"
 #include "cohort-vocabulary.h"
@@ -29,13 +33,6 @@ typedef enum
   UNDO_EDIT,    /* undo_previous was the stored state of undo_id: save it back */
   UNDO_DELETE,  /* undo_id was deleted: restore it */
 } UndoKind;
-
-/* A column's sorter, asked by find_primary_sort() which column the view sorts by. */
-typedef struct
-{
-  CohortTraineesPage *page;  /* unowned: the page owns the column view */
-  CohortQuerySort     sort;
-} ColumnSort;
 
 struct _CohortTraineesPage
 {
@@ -56,8 +53,6 @@ struct _CohortTraineesPage
   gint64              undo_id;
   CohortPerson       *undo_previous;
 
-  CohortQuerySort     probed_sort;
-  guint               probed : 1;
   guint               selecting : 1;       /* selecting the editor's person: not a choice */
   guint               updating_filters : 1;
 
@@ -96,48 +91,19 @@ G_DEFINE_FINAL_TYPE (CohortTraineesPage, cohort_trainees_page, ADW_TYPE_BIN)
 
 static void update_actions (CohortTraineesPage *self);
 
-/* A person's name as it is said: in the order of their culture. */
-static char *
-dup_display_name (CohortPerson *person)
-{
-  const char *family = cohort_str_empty_to_null (cohort_person_get_family_name (person));
-  const char *given = cohort_str_empty_to_null (cohort_person_get_given_name (person));
-
-  if (family == NULL || given == NULL)
-    return g_strdup (family != NULL ? family :
-                     given != NULL ? given : cohort_person_get_code (person));
-
-  if (g_strcmp0 (cohort_person_get_name_order (person), "family_first") == 0)
-    return g_strdup_printf ("%s %s", family, given);
-
-  return g_strdup_printf ("%s %s", given, family);
-}
-
 static void
 show_toast (CohortTraineesPage *self,
             const char         *title,
             gboolean            with_undo)
 {
-  AdwToast *toast = adw_toast_new (title);
-
-  if (with_undo)
-    {
-      adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_action_name (toast, "trainees.undo");
-    }
-
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  cohort_toast_show (self->toast_overlay, title, with_undo ? "trainees.undo" : NULL);
 }
 
 static void
 show_failure (CohortTraineesPage *self,
               const GError       *error)
 {
-  AdwToast *toast = adw_toast_new (error->message);
-
-  /* The message says what went wrong in words; the toast keeps it in sight a while. */
-  adw_toast_set_timeout (toast, 10);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  cohort_toast_show_failure (self->toast_overlay, error);
 }
 
 /* Undo */
@@ -189,27 +155,11 @@ update_results (CohortTraineesPage *self)
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
   g_autofree char *number = g_strdup_printf ("%'u", n);
   g_autofree char *text = NULL;
-  const GError *error = cohort_query_model_get_error (self->model);
-
-  if (cohort_query_model_get_loading (self->model))
-    return;
-
-  if (error != NULL)
-    {
-      gtk_label_set_text (self->results_label, error->message);
-      return;
-    }
 
   /* TRANSLATORS: the number of trainees listed, e.g. "1,234 trainees" */
   text = g_strdup_printf (g_dngettext (NULL, "%s trainee", "%s trainees", n), number);
-  gtk_label_set_text (self->results_label, text);
-
-  if (n > 0)
-    gtk_stack_set_visible_child_name (self->content_stack, "list");
-  else if (has_filters (self))
-    gtk_stack_set_visible_child_name (self->content_stack, "no-match");
-  else
-    gtk_stack_set_visible_child_name (self->content_stack, "empty");
+  cohort_list_results_show (self->model, self->results_label, self->content_stack, text,
+                            has_filters (self));
 }
 
 /* The row of the person in the editor is the selected one, when the list has it. */
@@ -310,61 +260,14 @@ on_search_changed_cb (CohortTraineesPage *self,
     cohort_query_model_set_search (self->model, gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
-/* Sorting: in SQL, by the column the view shows as sorted. */
+/* Sorting: in SQL, by the column the view shows as sorted (see cohort-column-sort.h). */
 
-static int
-probe_sort_cb (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
-{
-  ColumnSort *column_sort = user_data;
-
-  if (!column_sort->page->probed)
-    {
-      column_sort->page->probed = TRUE;
-      column_sort->page->probed_sort = column_sort->sort;
-    }
-
-  return GTK_ORDERING_SMALLER;
-}
-
-/* GTK 4.8 does not say which column a GtkColumnView sorts by.  Its sorter compares with the
- * primary column's sorter first, inverting it when descending: compare two things and see
- * which column answered, and how. */
 static void
 on_view_sorter_changed_cb (CohortTraineesPage *self,
                            GtkSorterChange     change,
                            GtkSorter          *sorter)
 {
-  g_autoptr(GObject) a = g_object_new (G_TYPE_OBJECT, NULL);
-  g_autoptr(GObject) b = g_object_new (G_TYPE_OBJECT, NULL);
-  GtkOrdering order;
-
-  self->probed = FALSE;
-  order = gtk_sorter_compare (sorter, a, b);
-  if (!self->probed || order == GTK_ORDERING_EQUAL)
-    {
-      cohort_query_model_set_sort (self->model,
-                                   cohort_query_kind_get_default_sort (COHORT_QUERY_KIND_TRAINEES),
-                                   FALSE);
-      return;
-    }
-
-  cohort_query_model_set_sort (self->model, self->probed_sort, order == GTK_ORDERING_LARGER);
-}
-
-static void
-set_column_sort (CohortTraineesPage  *self,
-                 GtkColumnViewColumn *column,
-                 CohortQuerySort      sort)
-{
-  ColumnSort *column_sort = g_new0 (ColumnSort, 1);
-  g_autoptr(GtkSorter) sorter = NULL;
-
-  column_sort->page = self;
-  column_sort->sort = sort;
-  sorter = GTK_SORTER (gtk_custom_sorter_new (probe_sort_cb, column_sort, g_free));
-  gtk_column_view_column_set_sorter (column, sorter);
+  cohort_column_sort_apply (sorter, self->model);
 }
 
 /* The gender column shows the translated label of the code. */
@@ -855,7 +758,7 @@ ask_about_duplicate (CohortTraineesPage *self,
                      CohortPerson       *match)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autofree char *name = dup_display_name (match);
+  g_autofree char *name = cohort_dup_person_display_name (match);
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
 
@@ -943,7 +846,7 @@ delete_action (GtkWidget  *widget,
       return;
     }
 
-  name = dup_display_name (person);
+  name = cohort_dup_person_display_name (person);
   remember_undo (self, UNDO_DELETE, id, NULL);
   cohort_person_editor_set_person (self->editor, NULL);
   select_editor_person (self);
@@ -1333,11 +1236,11 @@ cohort_trainees_page_init (CohortTraineesPage *self)
   gtk_column_view_column_set_factory (self->gender_column, factory);
   g_object_unref (factory);
 
-  set_column_sort (self, self->name_column, COHORT_QUERY_SORT_FAMILY_NAME);
-  set_column_sort (self, self->local_name_column, COHORT_QUERY_SORT_LOCAL_NAME);
-  set_column_sort (self, self->nationality_column, COHORT_QUERY_SORT_NATIONALITY);
-  set_column_sort (self, self->gender_column, COHORT_QUERY_SORT_GENDER);
-  set_column_sort (self, self->code_column, COHORT_QUERY_SORT_CODE);
+  cohort_column_sort_attach (self->name_column, COHORT_QUERY_SORT_FAMILY_NAME);
+  cohort_column_sort_attach (self->local_name_column, COHORT_QUERY_SORT_LOCAL_NAME);
+  cohort_column_sort_attach (self->nationality_column, COHORT_QUERY_SORT_NATIONALITY);
+  cohort_column_sort_attach (self->gender_column, COHORT_QUERY_SORT_GENDER);
+  cohort_column_sort_attach (self->code_column, COHORT_QUERY_SORT_CODE);
 
   fill_vocabulary_dropdown (self->gender_dropdown, COHORT_VOCABULARY_GENDER, _("Any gender"));
   fill_vocabulary_dropdown (self->status_dropdown, COHORT_VOCABULARY_ENROLMENT_STATUS,
