@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <sys/resource.h>
 
+#include "cohort-bench-utils.h"
 #include "cohort-demo.h"
 #include "cohort-organisation.h"
 #include "cohort-person.h"
@@ -39,37 +40,14 @@ now_ms (void)
   return g_get_monotonic_time () / 1000.0;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
-/* Nearest-rank percentile of @times (sorted in place). */
-static double
-percentile (GArray *times,
-            double  p)
-{
-  guint rank;
-
-  g_assert (times->len > 0);
-  g_array_sort (times, compare_doubles);
-  rank = (guint) MAX (1.0, (p / 100.0) * times->len + 0.999999);
-
-  return g_array_index (times, double, MIN (rank, times->len) - 1);
-}
-
 static void
 print_times (const char *label,
              GArray     *times)
 {
+  g_assert (times->len > 0);
   g_print ("%-44s p50 %7.2f ms   p95 %7.2f ms   max %7.2f ms   (n = %u)\n",
-           label, percentile (times, 50), percentile (times, 95), percentile (times, 100),
-           times->len);
+           label, cohort_bench_percentile (times, 50), cohort_bench_percentile (times, 95),
+           cohort_bench_percentile (times, 100), times->len);
 }
 
 static double

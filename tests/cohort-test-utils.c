@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 
 #include "cohort-statistics.h"
+#include "cohort-store.h"
 
 char *
 cohort_test_make_tmp_dir (void)
@@ -68,6 +69,24 @@ cohort_test_fixture_tear_down (CohortTestFixture *fixture,
   cohort_test_remove_tree (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->dir);
+}
+
+/* The files in @folder whose name starts with @prefix and ends with @suffix (%NULL: any end);
+ * 0 when there is no such folder. */
+guint
+cohort_test_count_files (const char *folder,
+                         const char *prefix,
+                         const char *suffix)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, prefix) && (suffix == NULL || g_str_has_suffix (name, suffix)))
+      n++;
+
+  return n;
 }
 
 /**
@@ -288,6 +307,61 @@ cohort_test_live_count (GArray     *counts,
   g_assert_not_reached ();
 }
 
+CohortReport *
+cohort_test_compute_report (CohortDatabase *db,
+                            const char     *programme,
+                            int             from,
+                            int             to,
+                            const char     *today)
+{
+  g_autoptr(CohortReportFilter) filter = cohort_report_filter_new ();
+  g_autoptr(GError) error = NULL;
+  CohortReport *report;
+
+  filter->programme_code = g_strdup (programme);
+  filter->from_year = from;
+  filter->to_year = to;
+  filter->today = g_strdup (today);
+
+  report = cohort_report_compute (db, filter, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  g_assert_false (cohort_database_in_transaction (db));
+
+  return report;
+}
+
+/* The same, on the database at @path opened read-only. */
+CohortReport *
+cohort_test_compute_report_at_path (const char *path,
+                                    const char *programme,
+                                    int         from,
+                                    int         to,
+                                    const char *today)
+{
+  g_autoptr(CohortDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  db = cohort_database_open (path, COHORT_DATABASE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+
+  return cohort_test_compute_report (db, programme, from, to, today);
+}
+
+/* Saves @record (a CohortRecord), asserting that it is saved; returns its id. */
+gint64
+cohort_test_save (CohortDatabase *db,
+                  gpointer        record)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok = cohort_store_save (db, COHORT_RECORD (record), &error);
+
+  g_assert_no_error (error);
+  g_assert_true (ok);
+
+  return cohort_record_get_id (COHORT_RECORD (record));
+}
+
 /* Points COHORT_XSD_DIR at the schemas of the source tree, not an installed copy. */
 void
 cohort_test_use_source_schemas (void)
@@ -302,7 +376,17 @@ cohort_test_use_source_schemas (void)
     }
 }
 
-/* Runs @sql on the database at @path through a connection of its own, behind Cohort's back. */
+/* What the audit log records as who wrote through a connection other than Cohort's. */
+static void
+other_program_actor (sqlite3_context  *context,
+                     int               argc,
+                     sqlite3_value   **argv)
+{
+  sqlite3_result_text (context, "another program", -1, SQLITE_STATIC);
+}
+
+/* Runs @sql on the database at @path through a connection of its own, behind Cohort's back
+ * (defining cohort_actor(), which the audit triggers call, as a program would have to). */
 void
 cohort_test_exec_sql (const char *path,
                       const char *sql)
@@ -311,7 +395,83 @@ cohort_test_exec_sql (const char *path,
   char *errmsg = NULL;
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_create_function (db, "cohort_actor", 0, SQLITE_UTF8, NULL,
+                                            other_program_actor, NULL, NULL), ==, SQLITE_OK);
   if (sqlite3_exec (db, sql, NULL, NULL, &errmsg) != SQLITE_OK)
     g_error ("%s: %s", sql, errmsg);
   sqlite3_close (db);
+}
+
+static char *
+run_pdf_tool (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *program = g_find_program_in_path (argv[0]);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status = 0;
+
+  /* poppler-utils is one of the test packages (build-aux/deps): missing, the test fails */
+  if (program == NULL)
+    g_error ("%s is missing: install poppler-utils", argv[0]);
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
+                &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, &error))
+    g_error ("%s failed: %s\n%s", argv[0], error->message, err);
+
+  return g_steal_pointer (&out);
+}
+
+guint
+cohort_test_pdf_count_pages (const char *path)
+{
+  const char *argv[] = { "pdfinfo", path, NULL };
+  g_autofree char *info = run_pdf_tool (argv);
+  const char *pages = strstr (info, "\nPages:");
+
+  g_assert_nonnull (pages);
+
+  return (guint) g_ascii_strtoull (pages + strlen ("\nPages:"), NULL, 10);
+}
+
+/* The text of each page: pdftotext ends every page with a form feed. */
+char **
+cohort_test_pdf_dup_pages (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+  g_autofree char *text = run_pdf_tool (argv);
+
+  return g_strsplit (text, "\f", -1);
+}
+
+/* @text without white space and without the marks of direction that pdftotext puts around
+ * right-to-left text. */
+static GString *
+flatten_text (const char *text)
+{
+  GString *flat = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || (c >= 0x202A && c <= 0x202E) || c == 0x200E || c == 0x200F ||
+          (c >= 0x2066 && c <= 0x2069))
+        continue;
+      g_string_append_unichar (flat, c);
+    }
+
+  return flat;
+}
+
+gboolean
+cohort_test_text_contains (const char *text,
+                           const char *phrase)
+{
+  g_autoptr(GString) flat = flatten_text (text);
+  g_autoptr(GString) flat_phrase = flatten_text (phrase);
+
+  return strstr (flat->str, flat_phrase->str) != NULL;
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "cohort-database.h"
+#include "cohort-report.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +21,9 @@ void  cohort_test_fixture_tear_down (CohortTestFixture *fixture,
 
 char *cohort_test_make_tmp_dir      (void);
 void  cohort_test_remove_tree       (const char        *path);
+guint cohort_test_count_files      (const char        *folder,
+                                     const char        *prefix,
+                                     const char        *suffix);
 char *cohort_test_dup_shared_data   (const char        *first_element,
                                      ...) G_GNUC_NULL_TERMINATED;
 gboolean cohort_test_run_cohort     (const char * const *args,
@@ -55,6 +59,8 @@ void  cohort_test_run          (CohortTestResult *result,
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CohortTestResult, cohort_test_result_clear)
 
+gint64  cohort_test_save                  (CohortDatabase *db,
+                                           gpointer        record);
 void    cohort_test_use_source_schemas    (void);
 void    cohort_test_exec_sql              (const char *path,
                                            const char *sql);
@@ -67,8 +73,32 @@ GArray *cohort_test_count_tables          (const char *path);
 gint64  cohort_test_live_count            (GArray     *counts,
                                            const char *table);
 
+/* The programme's report as of @today, for @programme (or all) and the fiscal years @from to
+ * @to (0: no bound); asserts that it is computed. */
+CohortReport *cohort_test_compute_report         (CohortDatabase *db,
+                                                  const char     *programme,
+                                                  int             from,
+                                                  int             to,
+                                                  const char     *today);
+CohortReport *cohort_test_compute_report_at_path (const char     *path,
+                                                  const char     *programme,
+                                                  int             from,
+                                                  int             to,
+                                                  const char     *today);
+
+/* PDF files, through poppler-utils: the number of pages (pdfinfo), the text of each page
+ * (pdftotext), and whether a page's text holds a phrase wherever pdftotext broke its lines. */
+guint     cohort_test_pdf_count_pages (const char *path);
+char    **cohort_test_pdf_dup_pages   (const char *path);
+gboolean  cohort_test_text_contains   (const char *text,
+                                       const char *phrase);
+
 #define cohort_test_add(path, func) \
   g_test_add (path, CohortTestFixture, NULL, cohort_test_fixture_set_up, func, \
               cohort_test_fixture_tear_down)
+
+#define cohort_test_add_dir(path, func) \
+  g_test_add (path, CohortTestDirFixture, NULL, cohort_test_dir_fixture_set_up, func, \
+              cohort_test_dir_fixture_tear_down)
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -48,6 +49,15 @@ raw_exec (const char *path,
   if (sqlite3_exec (db, sql, NULL, NULL, &errmsg) != SQLITE_OK)
     g_error ("%s: %s", sql, errmsg);
   sqlite3_close (db);
+}
+
+/* cohort_actor() for a program other than Cohort that writes to the database. */
+static void
+other_program_actor (sqlite3_context  *context,
+                     int               argc,
+                     sqlite3_value   **argv)
+{
+  sqlite3_result_text (context, "another program", -1, SQLITE_STATIC);
 }
 
 static gint64
@@ -379,6 +389,8 @@ test_locked_database (void)
 
   /* Another program holds the file exclusively. */
   g_assert_cmpint (sqlite3_open (path, &holder), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_create_function (holder, "cohort_actor", 0, SQLITE_UTF8, NULL,
+                                            other_program_actor, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (holder, "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; "
                                  "INSERT INTO programme (code, name, created_at, updated_at) "
                                  "VALUES ('X', 'X', 'x', 'x');",
@@ -481,6 +493,8 @@ test_migrate_from_v1 (void)
       /* A copy of the version-1 file was kept aside before upgrading. */
       g_assert_nonnull (backup);
       g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+      g_assert_nonnull (strstr (backup, G_DIR_SEPARATOR_S "backups" G_DIR_SEPARATOR_S
+                                        "cohort.db.v1-"));
       copy = cohort_database_open (backup, COHORT_DATABASE_OPEN_READ_ONLY, &error);
       g_assert_null (copy);
       g_assert_error (error, COHORT_DATABASE_ERROR, COHORT_DATABASE_ERROR_NEEDS_UPGRADE);
@@ -697,6 +711,368 @@ test_backup_to_unwritable_place (CohortTestFixture *fixture,
   g_assert_false (cohort_database_backup_to (fixture->db, dest, &error));
   g_assert_nonnull (error);
   g_assert_false (g_file_test (dest, G_FILE_TEST_EXISTS));
+}
+
+/* Safety: backups kept automatically, restore, integrity, a lost file, privacy, a full disk */
+
+static void
+test_backups_kept (CohortTestFixture *fixture,
+                   gconstpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = cohort_database_dup_backups_folder (fixture->db);
+  g_autofree char *expected_folder = g_build_filename (fixture->dir, "backups", NULL);
+  g_autofree char *other = NULL;
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  GStatBuf st;
+
+  g_assert_cmpstr (folder, ==, expected_folder);
+  g_assert_cmpuint (cohort_database_get_backups_to_keep (fixture->db), ==,
+                    COHORT_DATABASE_DEFAULT_BACKUPS_TO_KEEP);
+  cohort_database_set_backups_to_keep (fixture->db, 3);
+
+  /* Another database's backup in the same folder is not this database's to remove. */
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  other = g_build_filename (folder, "other.db.import-20200101T000000.bak", NULL);
+  g_assert_true (g_file_set_contents (other, "x", -1, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *code = g_strdup_printf ("P-%u", i + 1);
+      g_autoptr(CohortDatabase) copy = NULL;
+      char *path;
+
+      insert_person (fixture->db, code, "Tanaka");
+      path = cohort_database_make_backup (fixture->db, "import", &error);
+      g_assert_no_error (error);
+      g_assert_true (g_str_has_prefix (path, folder));
+      g_assert_true (g_str_has_prefix (strrchr (path, G_DIR_SEPARATOR) + 1,
+                                       "cohort.db.import-"));
+      g_assert_true (g_str_has_suffix (path, ".bak"));
+      g_assert_cmpint (g_stat (path, &st), ==, 0);
+      g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+      copy = cohort_database_open (path, COHORT_DATABASE_OPEN_READ_ONLY, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (query_int64 (copy, "SELECT count(*) FROM person"), ==, i + 1);
+      g_ptr_array_add (paths, path);
+    }
+
+  /* The newest three are kept, the oldest two removed; the folder is private. */
+  g_assert_cmpuint (cohort_test_count_files (folder, "cohort.db.", ".bak"), ==, 3);
+  g_assert_false (g_file_test (g_ptr_array_index (paths, 0), G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (g_ptr_array_index (paths, 1), G_FILE_TEST_EXISTS));
+  for (guint i = 2; i < 5; i++)
+    g_assert_true (g_file_test (g_ptr_array_index (paths, i), G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_stat (folder, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+}
+
+/* Inside a write transaction the copy is the state the transaction started from. */
+static void
+test_backup_in_transaction (CohortTestFixture *fixture,
+                            gconstpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CohortDatabase) copy = NULL;
+  g_autofree char *path = NULL;
+
+  insert_person (fixture->db, "P-1", "Tanaka");
+  cohort_database_begin (fixture->db, &error);
+  g_assert_no_error (error);
+  path = cohort_database_make_backup (fixture->db, "import", &error);
+  g_assert_no_error (error);
+  insert_person (fixture->db, "P-2", "Sato");
+  cohort_database_commit (fixture->db, &error);
+  g_assert_no_error (error);
+
+  copy = cohort_database_open (path, COHORT_DATABASE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int64 (copy, "SELECT count(*) FROM person"), ==, 1);
+}
+
+static void
+test_restore (CohortTestFixture *fixture,
+              gconstpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *source = g_build_filename (fixture->dir, "copy.db", NULL);
+  g_autofree char *kept = NULL;
+  g_autoptr(CohortDatabase) other = NULL;
+  g_autofree char *journal_mode = NULL;
+  ChangedRecorder recorder = { 0 };
+
+  insert_person (fixture->db, "P-1", "Tanaka");
+  cohort_database_backup_to (fixture->db, source, &error);
+  g_assert_no_error (error);
+  insert_person (fixture->db, "P-2", "Sato");
+  insert_person (fixture->db, "P-3", "Ito");
+
+  /* Another connection (a worker's, or the window's while the command line restores). */
+  other = cohort_database_open (fixture->path, COHORT_DATABASE_OPEN_NO_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int64 (other, "SELECT count(*) FROM person"), ==, 3);
+
+  g_signal_connect (fixture->db, "changed", G_CALLBACK (on_changed_cb), &recorder);
+  cohort_database_restore_from (fixture->db, source, &kept, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (recorder.n_emissions, ==, 1);
+  g_assert_cmpstrv (recorder.tables, ((const char * const []) { NULL }));
+  g_signal_handlers_disconnect_by_func (fixture->db, on_changed_cb, &recorder);
+  g_strfreev (recorder.tables);
+
+  g_assert_cmpint (query_int64 (fixture->db, "SELECT count(*) FROM person"), ==, 1);
+  g_assert_cmpint (query_int64 (other, "SELECT count(*) FROM person"), ==, 1);
+  g_assert_cmpint (query_int64 (fixture->db, "SELECT count(*) FROM person WHERE code = 'P-1'"),
+                   ==, 1);
+  journal_mode = query_text (fixture->db, "PRAGMA journal_mode");
+  g_assert_cmpstr (journal_mode, ==, "wal");
+  cohort_database_check_integrity (fixture->db, &error);
+  g_assert_no_error (error);
+
+  /* What it replaced was kept. */
+  g_assert_nonnull (kept);
+  g_assert_true (strstr (kept, "cohort.db.restore-") != NULL);
+  {
+    g_autoptr(CohortDatabase) copy = cohort_database_open (kept, COHORT_DATABASE_OPEN_READ_ONLY,
+                                                           &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (query_int64 (copy, "SELECT count(*) FROM person"), ==, 3);
+  }
+
+  /* The restored database is written to as usual. */
+  insert_person (fixture->db, "P-4", "Mensah");
+  g_assert_cmpint (query_int64 (other, "SELECT count(*) FROM person"), ==, 2);
+}
+
+static void
+test_restore_refused (CohortTestFixture *fixture,
+                      gconstpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *newer = g_build_filename (fixture->dir, "newer.db", NULL);
+  g_autofree char *text = g_build_filename (fixture->dir, "text.db", NULL);
+  g_autofree char *empty = g_build_filename (fixture->dir, "empty.db", NULL);
+  g_autofree char *backups = g_build_filename (fixture->dir, "backups", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  insert_person (fixture->db, "P-1", "Tanaka");
+  cohort_database_backup_to (fixture->db, newer, &error);
+  g_assert_no_error (error);
+  raw_exec (newer, "PRAGMA user_version = 999");
+  g_assert_true (g_file_set_contents (text, "not a database", -1, &error));
+  g_assert_true (g_file_set_contents (empty, "", 0, &error));
+  g_assert_no_error (error);
+  before = cohort_test_dup_database_checksum (fixture->path);
+
+  g_assert_false (cohort_database_restore_from (fixture->db, newer, NULL, &error));
+  g_assert_error (error, COHORT_DATABASE_ERROR, COHORT_DATABASE_ERROR_TOO_NEW);
+  g_clear_error (&error);
+  g_assert_false (cohort_database_restore_from (fixture->db, text, NULL, &error));
+  g_assert_error (error, COHORT_DATABASE_ERROR, COHORT_DATABASE_ERROR_NOT_A_DATABASE);
+  g_clear_error (&error);
+  g_assert_false (cohort_database_restore_from (fixture->db, empty, NULL, &error));
+  g_assert_error (error, COHORT_DATABASE_ERROR, COHORT_DATABASE_ERROR_NOT_COHORT);
+  g_clear_error (&error);
+  g_assert_false (cohort_database_restore_from (fixture->db, fixture->path, NULL, &error));
+  g_assert_error (error, COHORT_DATABASE_ERROR, COHORT_DATABASE_ERROR_FAILED);
+  g_clear_error (&error);
+
+  after = cohort_test_dup_database_checksum (fixture->path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (cohort_test_count_files (backups, "cohort.db.", ".bak"), ==, 0);
+}
+
+static void
+test_integrity (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = cohort_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "cohort.db", NULL);
+  CohortDatabase *db;
+
+  db = cohort_database_open (path, COHORT_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  insert_person (db, "P-1", "Tanaka");
+  g_assert_true (cohort_database_check_integrity (db, &error));
+  g_assert_no_error (error);
+  g_assert_finalize_object (db);
+
+  /* A page in the middle of the file overwritten, as a failing disk would leave it. */
+  {
+    g_autofree char *contents = NULL;
+    gsize length = 0;
+
+    g_file_get_contents (path, &contents, &length, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (length, >, 8 * 4096);
+    memset (contents + length - 2 * 4096, 0x5a, 4096);
+    g_file_set_contents (path, contents, (gssize) length, &error);
+    g_assert_no_error (error);
+  }
+  db = cohort_database_open (path, COHORT_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_false (cohort_database_check_integrity (db, &error));
+  g_assert_error (error, COHORT_DATABASE_ERROR, COHORT_DATABASE_ERROR_CORRUPT);
+  g_assert_finalize_object (db);
+  cohort_test_remove_tree (dir);
+}
+
+static void
+on_file_lost_cb (CohortDatabase *db,
+                 guint          *n_lost)
+{
+  (*n_lost)++;
+}
+
+static void
+test_file_lost (CohortTestFixture *fixture,
+                gconstpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *moved = g_build_filename (fixture->dir, "moved.db", NULL);
+  guint n_lost = 0;
+
+  g_signal_connect (fixture->db, "file-lost", G_CALLBACK (on_file_lost_cb), &n_lost);
+  cohort_database_check_external_changes (fixture->db);
+  g_assert_cmpuint (n_lost, ==, 0);
+  g_assert_false (cohort_database_is_file_lost (fixture->db));
+
+  g_assert_cmpint (g_rename (fixture->path, moved), ==, 0);
+  cohort_database_check_external_changes (fixture->db);
+  g_assert_cmpuint (n_lost, ==, 1);
+  g_assert_true (cohort_database_is_file_lost (fixture->db));
+
+  /* Said once. */
+  cohort_database_check_external_changes (fixture->db);
+  g_assert_cmpuint (n_lost, ==, 1);
+  g_signal_handlers_disconnect_by_func (fixture->db, on_file_lost_cb, &n_lost);
+  g_assert_cmpint (g_rename (moved, fixture->path), ==, 0);
+}
+
+static void
+test_file_replaced (CohortTestFixture *fixture,
+                    gconstpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *copy = g_build_filename (fixture->dir, "copy.db", NULL);
+  guint n_lost = 0;
+
+  cohort_database_backup_to (fixture->db, copy, &error);
+  g_assert_no_error (error);
+  g_signal_connect (fixture->db, "file-lost", G_CALLBACK (on_file_lost_cb), &n_lost);
+
+  /* Another file put in its place under the same name. */
+  g_assert_cmpint (g_rename (copy, fixture->path), ==, 0);
+  cohort_database_check_external_changes (fixture->db);
+  g_assert_cmpuint (n_lost, ==, 1);
+  g_signal_handlers_disconnect_by_func (fixture->db, on_file_lost_cb, &n_lost);
+}
+
+static void
+test_file_deleted (CohortTestFixture *fixture,
+                   gconstpointer      user_data)
+{
+  guint n_lost = 0;
+
+  g_signal_connect (fixture->db, "file-lost", G_CALLBACK (on_file_lost_cb), &n_lost);
+  g_assert_cmpint (g_unlink (fixture->path), ==, 0);
+  cohort_database_check_external_changes (fixture->db);
+  g_assert_cmpuint (n_lost, ==, 1);
+  g_signal_handlers_disconnect_by_func (fixture->db, on_file_lost_cb, &n_lost);
+}
+
+static void
+test_private (CohortTestFixture *fixture,
+              gconstpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean file_shared = TRUE;
+  gboolean folder_shared = TRUE;
+  GStatBuf st;
+
+  /* Created private. */
+  g_assert_true (cohort_database_is_private (fixture->db, &file_shared, &folder_shared));
+  g_assert_false (file_shared);
+  g_assert_false (folder_shared);
+
+  g_assert_cmpint (g_chmod (fixture->path, 0644), ==, 0);
+  g_assert_false (cohort_database_is_private (fixture->db, &file_shared, &folder_shared));
+  g_assert_true (file_shared);
+  g_assert_false (folder_shared);
+
+  g_assert_cmpint (g_chmod (fixture->path, 0600), ==, 0);
+  g_assert_cmpint (g_chmod (fixture->dir, 0775), ==, 0);
+  g_assert_false (cohort_database_is_private (fixture->db, &file_shared, &folder_shared));
+  g_assert_false (file_shared);
+  g_assert_true (folder_shared);
+
+  /* A folder others may pass through but not list is private enough. */
+  g_assert_cmpint (g_chmod (fixture->dir, 0711), ==, 0);
+  g_assert_true (cohort_database_is_private (fixture->db, NULL, NULL));
+
+  g_assert_cmpint (g_chmod (fixture->dir, 0757), ==, 0);
+  g_assert_cmpint (g_chmod (fixture->path, 0666), ==, 0);
+  cohort_database_make_private (fixture->db, &error);
+  g_assert_no_error (error);
+  g_assert_true (cohort_database_is_private (fixture->db, NULL, NULL));
+  g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (g_stat (fixture->dir, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+}
+
+/* COHORT_TEST_DISK_FULL makes the disk "full": a write that needs room fails with FULL and
+ * the transaction leaves nothing behind. */
+static void
+test_disk_full (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = cohort_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "cohort.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  CohortDatabase *db;
+
+  db = cohort_database_open (path, COHORT_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  insert_person (db, "P-1", "Tanaka");
+  g_assert_finalize_object (db);
+  before = cohort_test_dup_database_checksum (path);
+
+  g_setenv ("COHORT_TEST_DISK_FULL", "1", TRUE);
+  db = cohort_database_open (path, COHORT_DATABASE_OPEN_DEFAULT, &error);
+  g_unsetenv ("COHORT_TEST_DISK_FULL");
+  g_assert_no_error (error);
+
+  cohort_database_begin (db, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 2000 && error == NULL; i++)
+    {
+      CohortStatement *stmt = cohort_database_prepare (db, "INSERT INTO person (code, "
+                                                           "family_name, created_at, updated_at) "
+                                                           "VALUES (:code, :name, '2026-01-01', "
+                                                           "'2026-01-01')",
+                                                       &error);
+      g_autofree char *code = g_strdup_printf ("Q-%u", i);
+
+      g_assert_no_error (error);
+      cohort_statement_bind_text (stmt, ":code", code);
+      cohort_statement_bind_text (stmt, ":name", "A rather long family name to fill pages");
+      cohort_statement_execute (stmt, &error);
+    }
+  g_assert_error (error, COHORT_DATABASE_ERROR, COHORT_DATABASE_ERROR_FULL);
+  g_assert_nonnull (strstr (error->message, "is full"));
+  cohort_database_rollback (db);
+  g_assert_finalize_object (db);
+
+  after = cohort_test_dup_database_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+  cohort_test_remove_tree (dir);
 }
 
 /* Statements, the schema's rules, triggers and search */
@@ -921,6 +1297,16 @@ main (int   argc,
   cohort_test_add ("/cohort/database/read-only-connection", test_read_only_connection);
   cohort_test_add ("/cohort/database/backup/copy", test_backup);
   cohort_test_add ("/cohort/database/backup/unwritable", test_backup_to_unwritable_place);
+  cohort_test_add ("/cohort/database/backup/kept", test_backups_kept);
+  cohort_test_add ("/cohort/database/backup/in-transaction", test_backup_in_transaction);
+  cohort_test_add ("/cohort/database/restore/replace", test_restore);
+  cohort_test_add ("/cohort/database/restore/refused", test_restore_refused);
+  g_test_add_func ("/cohort/database/integrity", test_integrity);
+  cohort_test_add ("/cohort/database/file/moved", test_file_lost);
+  cohort_test_add ("/cohort/database/file/replaced", test_file_replaced);
+  cohort_test_add ("/cohort/database/file/deleted", test_file_deleted);
+  cohort_test_add ("/cohort/database/private", test_private);
+  g_test_add_func ("/cohort/database/disk-full", test_disk_full);
   cohort_test_add ("/cohort/database/statement/bind-fill", test_bind_and_fill_object);
   cohort_test_add ("/cohort/database/statement/hostile-text", test_hostile_text_is_data);
   cohort_test_add ("/cohort/database/schema/checks", test_schema_checks);

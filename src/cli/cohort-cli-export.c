@@ -9,16 +9,12 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cohort-career-record.h"
 #include "cohort-course-run.h"
 #include "cohort-course.h"
 #include "cohort-csv-reader.h"
-#include "cohort-csv-writer.h"
-#include "cohort-enrolment.h"
 #include "cohort-ims-writer.h"
-#include "cohort-organisation.h"
+#include "cohort-list-writer.h"
 #include "cohort-person.h"
-#include "cohort-placement.h"
 #include "cohort-programme.h"
 #include "cohort-query-model.h"
 #include "cohort-store.h"
@@ -32,114 +28,23 @@
  */
 
 #define FLUSH_SIZE 65536
-#define MAX_CACHED_NAMES 4096
 
 typedef GType (*TypeFunc) (void);
-
-/* One column: a property of the item (the header with '_' as '-'), or, with @ref_type, a
- * property (@ref_property) of the record that the item's @id_property points to. */
-typedef struct
-{
-  const char *header;
-  TypeFunc    ref_type;
-  const char *id_property;
-  const char *ref_property;
-} Column;
-
-#define REF(header, type, id, prop) { header, type, id, prop }
-#define PROP(header) { header, NULL, NULL, NULL }
-
-static const Column person_columns[] = {
-  PROP ("id"), PROP ("code"), PROP ("family_name"), PROP ("given_name"),
-  PROP ("family_name_local"), PROP ("given_name_local"), PROP ("name_order"), PROP ("gender"),
-  PROP ("gender_self"), PROP ("birth_date"), PROP ("nationality"), PROP ("email"),
-  PROP ("phone"), PROP ("affiliation_id"),
-  REF ("affiliation", cohort_organisation_get_type, "affiliation-id", "name"),
-  PROP ("notes"), PROP ("anonymised_at"), PROP ("created_at"), PROP ("updated_at"),
-};
-
-static const Column organisation_columns[] = {
-  PROP ("id"), PROP ("name"), PROP ("acronym"), PROP ("kind"), PROP ("parent_id"),
-  REF ("parent", cohort_organisation_get_type, "parent-id", "name"),
-  PROP ("country"), PROP ("city"), PROP ("created_at"), PROP ("updated_at"),
-};
-
-static const Column course_columns[] = {
-  PROP ("id"), PROP ("code"), PROP ("title"), PROP ("programme_id"),
-  REF ("programme", cohort_programme_get_type, "programme-id", "code"),
-  PROP ("description"), PROP ("subject"), PROP ("provider_id"),
-  REF ("provider", cohort_organisation_get_type, "provider-id", "name"),
-  PROP ("url"), PROP ("source"), PROP ("created_at"), PROP ("updated_at"),
-};
-
-static const Column run_columns[] = {
-  PROP ("id"), PROP ("course_id"),
-  REF ("course_code", cohort_course_get_type, "course-id", "code"),
-  REF ("course_title", cohort_course_get_type, "course-id", "title"),
-  PROP ("code"), PROP ("start_date"), PROP ("end_date"), PROP ("mode"), PROP ("venue"),
-  PROP ("capacity"), PROP ("status"), PROP ("fiscal_year"), PROP ("created_at"),
-  PROP ("updated_at"),
-};
-
-static const Column enrolment_columns[] = {
-  PROP ("id"), PROP ("person_id"),
-  REF ("person_code", cohort_person_get_type, "person-id", "code"),
-  REF ("family_name", cohort_person_get_type, "person-id", "family-name"),
-  REF ("given_name", cohort_person_get_type, "person-id", "given-name"),
-  PROP ("run_id"),
-  REF ("run_code", cohort_course_run_get_type, "run-id", "code"),
-  PROP ("status"), PROP ("reserve_rank"), PROP ("decided_on"), PROP ("completed_on"),
-  PROP ("certificate_number"), PROP ("withdrawal_reason"), PROP ("created_at"),
-  PROP ("updated_at"),
-};
-
-static const Column placement_columns[] = {
-  PROP ("id"), PROP ("person_id"),
-  REF ("person_code", cohort_person_get_type, "person-id", "code"),
-  REF ("family_name", cohort_person_get_type, "person-id", "family-name"),
-  REF ("given_name", cohort_person_get_type, "person-id", "given-name"),
-  PROP ("enrolment_id"), PROP ("host_id"),
-  REF ("host", cohort_organisation_get_type, "host-id", "name"),
-  PROP ("office_id"),
-  REF ("office", cohort_organisation_get_type, "office-id", "name"),
-  PROP ("duty_station"), PROP ("country"), PROP ("position_title"), PROP ("modality"),
-  PROP ("funded_by"), PROP ("supervisor_id"), PROP ("start_date"), PROP ("end_date"),
-  PROP ("actual_end_date"), PROP ("status"), PROP ("evaluation"), PROP ("created_at"),
-  PROP ("updated_at"),
-};
-
-static const Column career_columns[] = {
-  PROP ("id"), PROP ("person_id"),
-  REF ("person_code", cohort_person_get_type, "person-id", "code"),
-  REF ("family_name", cohort_person_get_type, "person-id", "family-name"),
-  REF ("given_name", cohort_person_get_type, "person-id", "given-name"),
-  PROP ("organisation_id"),
-  REF ("organisation", cohort_organisation_get_type, "organisation-id", "name"),
-  PROP ("position_title"), PROP ("sector"), PROP ("country"), PROP ("start_date"),
-  PROP ("end_date"), PROP ("source"), PROP ("verified_on"), PROP ("created_at"),
-  PROP ("updated_at"),
-};
 
 static const struct {
   const char      *name;
   CohortQueryKind  kind;
-  const Column    *columns;
-  guint            n_columns;
 } lists[] = {
-  { "trainees", COHORT_QUERY_KIND_TRAINEES, person_columns, G_N_ELEMENTS (person_columns) },
-  { "people", COHORT_QUERY_KIND_PERSONS, person_columns, G_N_ELEMENTS (person_columns) },
-  { "graduates", COHORT_QUERY_KIND_GRADUATES, person_columns, G_N_ELEMENTS (person_columns) },
-  { "organisations", COHORT_QUERY_KIND_ORGANISATIONS, organisation_columns,
-    G_N_ELEMENTS (organisation_columns) },
-  { "courses", COHORT_QUERY_KIND_COURSES, course_columns, G_N_ELEMENTS (course_columns) },
-  { "catalogue", COHORT_QUERY_KIND_COURSES, course_columns, G_N_ELEMENTS (course_columns) },
-  { "runs", COHORT_QUERY_KIND_COURSE_RUNS, run_columns, G_N_ELEMENTS (run_columns) },
-  { "enrolments", COHORT_QUERY_KIND_ENROLMENTS, enrolment_columns,
-    G_N_ELEMENTS (enrolment_columns) },
-  { "placements", COHORT_QUERY_KIND_PLACEMENTS, placement_columns,
-    G_N_ELEMENTS (placement_columns) },
-  { "careers", COHORT_QUERY_KIND_CAREER_RECORDS, career_columns,
-    G_N_ELEMENTS (career_columns) },
+  { "trainees", COHORT_QUERY_KIND_TRAINEES },
+  { "people", COHORT_QUERY_KIND_PERSONS },
+  { "graduates", COHORT_QUERY_KIND_GRADUATES },
+  { "organisations", COHORT_QUERY_KIND_ORGANISATIONS },
+  { "courses", COHORT_QUERY_KIND_COURSES },
+  { "catalogue", COHORT_QUERY_KIND_COURSES },
+  { "runs", COHORT_QUERY_KIND_COURSE_RUNS },
+  { "enrolments", COHORT_QUERY_KIND_ENROLMENTS },
+  { "placements", COHORT_QUERY_KIND_PLACEMENTS },
+  { "careers", COHORT_QUERY_KIND_CAREER_RECORDS },
 };
 
 static const struct {
@@ -189,99 +94,6 @@ static const struct {
   { "reserve_rank", COHORT_QUERY_SORT_RESERVE_RANK },
 };
 
-/* The names of referenced records, so that a list of 10,000 placements at 20 hosts loads each
- * host once.  Emptied when it grows past MAX_CACHED_NAMES, so memory stays bounded. */
-typedef struct
-{
-  CohortDatabase *db;
-  GHashTable     *names;  /* "TYPE:ID:PROPERTY" -> value ("" for none) */
-} Resolver;
-
-static char *
-dup_value_text (const GValue *value)
-{
-  switch (G_TYPE_FUNDAMENTAL (G_VALUE_TYPE (value)))
-    {
-    case G_TYPE_STRING:
-      return g_value_dup_string (value);
-    case G_TYPE_INT64:
-      return g_value_get_int64 (value) == 0 ?
-             NULL : g_strdup_printf ("%" G_GINT64_FORMAT, g_value_get_int64 (value));
-    case G_TYPE_INT:
-      return g_value_get_int (value) == 0 ? NULL : g_strdup_printf ("%d", g_value_get_int (value));
-    case G_TYPE_UINT:
-      return g_value_get_uint (value) == 0 ?
-             NULL : g_strdup_printf ("%u", g_value_get_uint (value));
-    case G_TYPE_BOOLEAN:
-      return g_strdup (g_value_get_boolean (value) ? "true" : "false");
-    default:
-      {
-        GValue text = G_VALUE_INIT;
-        char *result = NULL;
-
-        g_value_init (&text, G_TYPE_STRING);
-        if (g_value_transform (value, &text))
-          result = g_value_dup_string (&text);
-        g_value_unset (&text);
-        return result;
-      }
-    }
-}
-
-static char *
-dup_property_text (GObject    *object,
-                   const char *property)
-{
-  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), property);
-  GValue value = G_VALUE_INIT;
-  char *text;
-
-  g_assert (pspec != NULL);
-
-  g_value_init (&value, pspec->value_type);
-  g_object_get_property (object, property, &value);
-  text = dup_value_text (&value);
-  g_value_unset (&value);
-
-  return text;
-}
-
-static char *
-resolve (Resolver      *resolver,
-         GObject       *item,
-         const Column  *column)
-{
-  g_autofree char *key = NULL;
-  g_autoptr(CohortRecord) record = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *cached;
-  char *value = NULL;
-  gint64 id = 0;
-  GType type = column->ref_type ();
-
-  g_object_get (item, column->id_property, &id, NULL);
-  if (id == 0)
-    return NULL;
-
-  key = g_strdup_printf ("%s:%" G_GINT64_FORMAT ":%s", g_type_name (type), id,
-                         column->ref_property);
-  cached = g_hash_table_lookup (resolver->names, key);
-  if (cached != NULL)
-    return g_strdup (cached);
-
-  record = cohort_store_load (resolver->db, type, id, &error);
-  if (record != NULL)
-    value = dup_property_text (G_OBJECT (record), column->ref_property);
-  else
-    g_debug ("%s %" G_GINT64_FORMAT ": %s", g_type_name (type), id, error->message);
-
-  if (g_hash_table_size (resolver->names) >= MAX_CACHED_NAMES)
-    g_hash_table_remove_all (resolver->names);
-  g_hash_table_insert (resolver->names, g_steal_pointer (&key), g_strdup (value ? value : ""));
-
-  return value;
-}
-
 /* Writes what the memory stream holds to stdout and empties it. */
 static gboolean
 flush_to_stdout (GMemoryOutputStream  *memory,
@@ -302,58 +114,30 @@ flush_to_stdout (GMemoryOutputStream  *memory,
 }
 
 static gboolean
-write_csv (CohortDatabase    *db,
-           CohortQueryModel  *model,
-           const Column      *columns,
-           guint              n_columns,
+on_row_written_cb (GOutputStream  *stream,
+                   guint           n_rows,
+                   guint           n_total,
+                   gpointer        user_data,
+                   GError        **error)
+{
+  GMemoryOutputStream *memory = G_MEMORY_OUTPUT_STREAM (stream);
+
+  if (g_memory_output_stream_get_data_size (memory) > FLUSH_SIZE)
+    return flush_to_stdout (memory, error);
+
+  return TRUE;
+}
+
+static gboolean
+write_csv (CohortQueryModel  *model,
            GOutputStream     *stream,
            gboolean           to_stdout,
            guint             *out_rows,
            GError           **error)
 {
-  g_autoptr(CohortCsvWriter) writer = cohort_csv_writer_new (stream);
-  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  Resolver resolver = { db, names };
-  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (model));
-
-  for (guint c = 0; c < n_columns; c++)
-    g_ptr_array_add (cells, g_strdup (columns[c].header));
-  if (!cohort_csv_writer_write_row (writer, (const char * const *) cells->pdata, cells->len,
-                                    NULL, error))
+  if (!cohort_list_writer_write_csv (model, stream, to_stdout ? on_row_written_cb : NULL, NULL,
+                                     NULL, out_rows, error))
     return FALSE;
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (model), i);
-
-      if (item == NULL)
-        continue;
-
-      g_ptr_array_set_size (cells, 0);
-      for (guint c = 0; c < n_columns; c++)
-        {
-          if (columns[c].ref_type != NULL)
-            {
-              g_ptr_array_add (cells, resolve (&resolver, item, &columns[c]));
-            }
-          else
-            {
-              g_autofree char *property = g_strdelimit (g_strdup (columns[c].header), "_", '-');
-
-              g_ptr_array_add (cells, dup_property_text (item, property));
-            }
-        }
-
-      if (!cohort_csv_writer_write_row (writer, (const char * const *) cells->pdata, cells->len,
-                                        NULL, error))
-        return FALSE;
-
-      if (to_stdout &&
-          g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (stream)) > FLUSH_SIZE &&
-          !flush_to_stdout (G_MEMORY_OUTPUT_STREAM (stream), error))
-        return FALSE;
-    }
 
   if (to_stdout)
     {
@@ -362,7 +146,6 @@ write_csv (CohortDatabase    *db,
       fflush (stdout);
     }
 
-  *out_rows = n_items;
   return TRUE;
 }
 
@@ -557,12 +340,9 @@ export_xml (const char  *database,
     {
       g_autofree char *display = g_filename_display_name (output);
 
-      file = g_file_new_for_commandline_arg (output);
-      if (!force && g_file_query_exists (file, NULL))
-        {
-          cohort_cli_printerr (_("%s already exists; add --force to replace it"), display);
-          return COHORT_EXIT_FAILURE;
-        }
+      file = cohort_cli_output_file (output, force);
+      if (file == NULL)
+        return COHORT_EXIT_FAILURE;
 
       /* Written beside the file and renamed over it when complete. */
       if (ims)
@@ -605,7 +385,6 @@ cohort_cli_export (const char  *database,
   g_autoptr(CohortQueryModel) model = NULL;
   g_autoptr(GOutputStream) stream = NULL;
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GCancellable) abort_write = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *format = NULL;
   g_autofree char *output = NULL;
@@ -634,8 +413,6 @@ cohort_cli_export (const char  *database,
   };
   const char *path;
   const char *list;
-  const Column *columns = NULL;
-  guint n_columns = 0;
   guint rows = 0;
   int status = COHORT_EXIT_SUCCESS;
   int index = -1;
@@ -666,8 +443,6 @@ cohort_cli_export (const char  *database,
       index = (int) i;
   if (index < 0)
     return cohort_cli_usage_error ("export", _("“%s” is not a list Cohort exports"), list);
-  columns = lists[index].columns;
-  n_columns = lists[index].n_columns;
 
   if (format != NULL && strcmp (format, "xcri") != 0 && strcmp (format, "ims") != 0 &&
       strcmp (format, "csv") != 0)
@@ -698,41 +473,25 @@ cohort_cli_export (const char  *database,
 
   if (output != NULL)
     {
-      g_autofree char *display = g_filename_display_name (output);
-
-      file = g_file_new_for_commandline_arg (output);
-      if (!force && g_file_query_exists (file, NULL))
-        {
-          cohort_cli_printerr (_("%s already exists; add --force to replace it"), display);
-          return COHORT_EXIT_FAILURE;
-        }
+      file = cohort_cli_output_file (output, force);
+      if (file == NULL)
+        return COHORT_EXIT_FAILURE;
 
       /* Written beside the file and renamed over it when complete. */
-      stream = G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE,
-                                                G_FILE_CREATE_PRIVATE |
-                                                G_FILE_CREATE_REPLACE_DESTINATION,
-                                                NULL, &error));
+      stream = cohort_cli_replace_file (file);
       if (stream == NULL)
-        {
-          cohort_cli_printerr ("%s", error->message);
-          return COHORT_EXIT_FAILURE;
-        }
+        return COHORT_EXIT_FAILURE;
     }
   else
     {
       stream = g_memory_output_stream_new_resizable ();
     }
 
-  if (!write_csv (db, model, columns, n_columns, stream, output == NULL, &rows, &error))
+  if (!write_csv (model, stream, output == NULL, &rows, &error))
     {
       cohort_cli_printerr ("%s", error->message);
       if (output != NULL)
-        {
-          /* Closing with a cancelled cancellable drops the half-written copy. */
-          abort_write = g_cancellable_new ();
-          g_cancellable_cancel (abort_write);
-          g_output_stream_close (stream, abort_write, NULL);
-        }
+        cohort_cli_abort_file (stream);
       return COHORT_EXIT_FAILURE;
     }
 

@@ -10,18 +10,19 @@
 #include <unistd.h>
 
 #include "cohort-csv-reader.h"
+#include "cohort-import-format.h"
 #include "cohort-import-plan.h"
 #include "cohort-validation.h"
 
 /* `cohort import FILE [--dry-run] [--format xcri|ims|csv]
  *  [--csv-target trainees|organisations|placements] [--validate]` */
 
-typedef enum
-{
-  FORMAT_XCRI,
-  FORMAT_IMS,
-  FORMAT_CSV,
-} Format;
+/* The formats, by shorter names. */
+typedef CohortImportFormat Format;
+
+#define FORMAT_XCRI COHORT_IMPORT_FORMAT_XCRI
+#define FORMAT_IMS COHORT_IMPORT_FORMAT_IMS
+#define FORMAT_CSV COHORT_IMPORT_FORMAT_CSV
 
 typedef struct
 {
@@ -45,51 +46,6 @@ parse_format (const char *word,
   return TRUE;
 }
 
-/* Tells the formats apart by the file's first few kilobytes: XML whose root is IMS
- * Enterprise's <enterprise>, other XML (taken for XCRI-CAP, whose reader says so if it is
- * not), or text (CSV). */
-static gboolean
-detect_format (GFile    *file,
-               Format   *out_format,
-               GError  **error)
-{
-  g_autoptr(GFileInputStream) stream = NULL;
-  char buffer[4096];
-  gsize n = 0;
-  const char *start;
-
-  stream = g_file_read (file, NULL, error);
-  if (stream == NULL)
-    return FALSE;
-
-  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), buffer, sizeof buffer - 1, &n, NULL,
-                                error))
-    return FALSE;
-  buffer[n] = '\0';
-
-  start = buffer;
-  if (n >= 3 && memcmp (buffer, "\xef\xbb\xbf", 3) == 0)
-    start += 3;
-  while (g_ascii_isspace (*start))
-    start++;
-
-  /* UTF-16 (a byte-order mark, or NUL bytes) is XML here: CSV is read as UTF-8 only. */
-  if (*start == '<' || (n >= 2 && ((guchar) buffer[0] == 0xff || (guchar) buffer[0] == 0xfe)) ||
-      memchr (buffer, '\0', n) != NULL)
-    {
-      if (strstr (start, "<enterprise") != NULL || strstr (start, ":enterprise") != NULL)
-        *out_format = FORMAT_IMS;
-      else
-        *out_format = FORMAT_XCRI;
-    }
-  else
-    {
-      *out_format = FORMAT_CSV;
-    }
-
-  return TRUE;
-}
-
 static gboolean
 parse_csv_target (const char      *word,
                   CohortCsvTarget *out_target)
@@ -105,48 +61,6 @@ parse_csv_target (const char      *word,
     return FALSE;
 
   return TRUE;
-}
-
-/* Whether the header of @file, read for @target, has a column of @target at all and, when
- * @fields is given, one of those. */
-static gboolean
-csv_header_has (GFile              *file,
-                CohortCsvTarget     target,
-                const char * const *fields)
-{
-  g_autoptr(CohortCsvReader) reader = NULL;
-
-  reader = cohort_csv_reader_new_for_file (file, target, NULL);
-  if (reader == NULL || !cohort_csv_reader_read_header (reader, NULL, NULL))
-    return FALSE;
-
-  if (fields == NULL)
-    return TRUE;
-
-  for (guint i = 0; i < COHORT_CSV_MAX_COLUMNS; i++)
-    {
-      const char *field = cohort_csv_reader_get_column_field (reader, i);
-
-      if (field != NULL && g_strv_contains (fields, field))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-/* What the rows of a CSV file are, from its header: placements if it has a host, office or
- * duty station column, trainees if it has a person's name, organisations otherwise. */
-static CohortCsvTarget
-detect_csv_target (GFile *file)
-{
-  static const char * const placement_fields[] = { "host", "office", "duty_station", NULL };
-
-  if (csv_header_has (file, COHORT_CSV_TARGET_PLACEMENTS, placement_fields))
-    return COHORT_CSV_TARGET_PLACEMENTS;
-  if (csv_header_has (file, COHORT_CSV_TARGET_TRAINEES, NULL))
-    return COHORT_CSV_TARGET_TRAINEES;
-
-  return COHORT_CSV_TARGET_ORGANISATIONS;
 }
 
 static void
@@ -399,7 +313,7 @@ cohort_cli_import (const char  *database,
   file = g_file_new_for_commandline_arg (argv[1]);
   display = g_filename_display_name (argv[1]);
 
-  if (format_word == NULL && !detect_format (file, &format, &error))
+  if (format_word == NULL && !cohort_import_format_detect (file, &format, NULL, &error))
     {
       cohort_cli_printerr_at (display, 0, 0, "%s", error->message);
       return COHORT_EXIT_FAILURE;
@@ -408,7 +322,7 @@ cohort_cli_import (const char  *database,
   if (target_word != NULL && format != FORMAT_CSV)
     return cohort_cli_usage_error ("import", _("--csv-target is for CSV files only"));
   if (format == FORMAT_CSV && target_word == NULL)
-    csv_target = detect_csv_target (file);
+    csv_target = cohort_import_format_detect_csv_target (file);
 
   path = cohort_cli_get_database (database);
   if (dry_run)
@@ -465,7 +379,13 @@ cohort_cli_import (const char  *database,
     g_print ("%s\n", _("Nothing to import: the database already holds everything in this "
                        "file."));
   else
-    g_print ("%s\n", _("Imported."));
+    {
+      g_autofree char *backup = g_filename_display_name (cohort_import_plan_get_backup_path (plan));
+
+      g_print ("%s\n", _("Imported."));
+      /* Translators: %s is a file in the backups folder */
+      g_print (_("The database as it was before is kept in “%s”.\n"), backup);
+    }
 
   return COHORT_EXIT_SUCCESS;
 }

@@ -37,6 +37,15 @@ int   cohort_cli_export       (const char  *database,
 int   cohort_cli_import       (const char  *database,
                                int          argc,
                                char       **argv);
+int   cohort_cli_person       (const char  *database,
+                               int          argc,
+                               char       **argv);
+int   cohort_cli_report       (const char  *database,
+                               int          argc,
+                               char       **argv);
+int   cohort_cli_restore      (const char  *database,
+                               int          argc,
+                               char       **argv);
 int   cohort_cli_stats        (const char  *database,
                                int          argc,
                                char       **argv);
@@ -69,5 +78,10 @@ const char     *cohort_cli_get_database       (const char          *database);
 CohortDatabase *cohort_cli_open_database      (const char          *path,
                                                CohortDatabaseOpenFlags flags);
 CohortDatabase *cohort_cli_open_existing      (const char          *path);
+
+GFile          *cohort_cli_output_file        (const char          *output,
+                                               gboolean             force);
+GOutputStream  *cohort_cli_replace_file       (GFile               *file);
+void            cohort_cli_abort_file         (GOutputStream       *stream);
 
 G_END_DECLS

@@ -8,28 +8,10 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cohort-json.h"
 #include "cohort-statistics.h"
 
 /* `cohort stats [--format text|json]`: the number of records in each table. */
-
-static void
-append_json_string (GString    *out,
-                    const char *text)
-{
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      guchar c = (guchar) *p;
-
-      if (c == '"' || c == '\\')
-        g_string_append_printf (out, "\\%c", c);
-      else if (c < 0x20)
-        g_string_append_printf (out, "\\u%04x", c);
-      else
-        g_string_append_c (out, (char) c);
-    }
-  g_string_append_c (out, '"');
-}
 
 static void
 print_json (const char *path,
@@ -39,14 +21,14 @@ print_json (const char *path,
   g_autoptr(GString) out = g_string_new ("{\n  \"database\": ");
   g_autofree char *utf8_path = g_filename_display_name (path);
 
-  append_json_string (out, utf8_path);
+  cohort_json_append_string (out, utf8_path);
   g_string_append_printf (out, ",\n  \"schema_version\": %d,\n  \"tables\": {", schema_version);
   for (guint i = 0; i < counts->len; i++)
     {
       CohortTableCount *count = &g_array_index (counts, CohortTableCount, i);
 
       g_string_append_printf (out, "%s\n    ", i == 0 ? "" : ",");
-      append_json_string (out, count->table);
+      cohort_json_append_string (out, count->table);
       g_string_append_printf (out, ": { \"live\": %" G_GINT64_FORMAT ", \"deleted\": %"
                               G_GINT64_FORMAT " }", count->live, count->deleted);
     }

@@ -34,9 +34,19 @@ static const struct {
     N_("Write a list as CSV, the catalogue as XCRI-CAP, runs as IMS Enterprise") },
   { "import", cohort_cli_import,
     N_("Import a course catalogue (XCRI-CAP 1.2)") },
+  { "person", cohort_cli_person,
+    N_("Export, anonymise or erase what is held on one person") },
+  { "report", cohort_cli_report,
+    N_("Write the programme’s report as text, CSV, JSON or PDF") },
+  { "restore", cohort_cli_restore,
+    N_("Replace the database with a backup, keeping a copy of it first") },
   { "stats", cohort_cli_stats,
     N_("Count the records in each table") },
 };
+
+/* A command-line writer waits this long for another one (the window, another import) to
+ * finish, rather than failing because the database is busy. */
+#define WRITER_WAIT_MSEC (10 * 60 * 1000)
 
 /* Set by the options every sub-command shares. */
 static char *sub_database;
@@ -214,6 +224,54 @@ cohort_cli_get_database (const char *database)
   return sub_database != NULL ? sub_database : database;
 }
 
+/* The file holds personal data: say so when other users of the computer can read it, and how
+ * to close it to them. */
+static void
+warn_if_shared (CohortDatabase *db)
+{
+  g_autofree char *folder = g_path_get_dirname (cohort_database_get_path (db));
+  g_autofree char *quoted_file = g_shell_quote (cohort_database_get_path (db));
+  g_autofree char *quoted_folder = g_shell_quote (folder);
+  g_autofree char *display = g_filename_display_name (cohort_database_get_path (db));
+  g_autofree char *fix = NULL;
+  gboolean file_shared = FALSE;
+  gboolean folder_shared = FALSE;
+
+  if (cohort_database_is_private (db, &file_shared, &folder_shared))
+    return;
+
+  if (file_shared && folder_shared)
+    fix = g_strdup_printf ("chmod 600 %s && chmod 700 %s", quoted_file, quoted_folder);
+  else if (file_shared)
+    fix = g_strdup_printf ("chmod 600 %s", quoted_file);
+  else
+    fix = g_strdup_printf ("chmod 700 %s", quoted_folder);
+
+  /* Translators: the first %s is the database file, the second a shell command such as
+   * "chmod 600 '/home/ana/cohort.db'" */
+  cohort_cli_printerr (_("warning: other users of this computer can read “%s” or its folder, "
+                         "which hold personal data; to make them private, run: %s"),
+                       display, fix);
+}
+
+/* The settings the window keeps and the command line honours, when they are installed. */
+static void
+apply_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "backups-to-keep"))
+    return;
+
+  settings = g_settings_new_full (schema, NULL, NULL);
+  cohort_database_set_default_backups_to_keep ((guint) MAX (1, g_settings_get_int (settings,
+                                                                  "backups-to-keep")));
+}
+
 /**
  * cohort_cli_open_database:
  *
@@ -231,6 +289,8 @@ cohort_cli_open_database (const char              *path,
   db = cohort_database_open (path, flags, &error);
   if (db == NULL)
     cohort_cli_printerr ("%s", error->message);
+  else
+    warn_if_shared (db);
 
   return db;
 }
@@ -259,8 +319,75 @@ cohort_cli_open_existing (const char *path)
 
   if (db == NULL)
     cohort_cli_printerr ("%s", error->message);
+  else
+    warn_if_shared (db);
 
   return db;
+}
+
+/**
+ * cohort_cli_output_file:
+ * @output: the file named with `-o`
+ * @force: whether `--force` allows replacing it
+ *
+ * Returns: (transfer full) (nullable): the file to write, or %NULL (said on stderr) when it
+ *   exists and @force is not set
+ */
+GFile *
+cohort_cli_output_file (const char *output,
+                        gboolean    force)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
+
+  if (!force && g_file_query_exists (file, NULL))
+    {
+      g_autofree char *display = g_filename_display_name (output);
+
+      cohort_cli_printerr (_("%s already exists; add --force to replace it"), display);
+      return NULL;
+    }
+
+  return g_steal_pointer (&file);
+}
+
+/**
+ * cohort_cli_replace_file:
+ * @file: the file to write
+ *
+ * Opens a stream that writes beside @file and renames the copy over it when closed, so that
+ * @file is replaced only once it is complete; cohort_cli_abort_file() drops the copy.
+ *
+ * Returns: (transfer full) (nullable): the stream, or %NULL (said on stderr)
+ */
+GOutputStream *
+cohort_cli_replace_file (GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+  GFileOutputStream *stream;
+
+  stream = g_file_replace (file, NULL, FALSE,
+                           G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
+                           NULL, &error);
+  if (stream == NULL)
+    cohort_cli_printerr ("%s", error->message);
+
+  return G_OUTPUT_STREAM (stream);
+}
+
+/**
+ * cohort_cli_abort_file:
+ * @stream: a stream from cohort_cli_replace_file()
+ *
+ * Closes @stream without replacing its file: the half-written copy is dropped.
+ */
+void
+cohort_cli_abort_file (GOutputStream *stream)
+{
+  g_autoptr(GCancellable) abort_write = g_cancellable_new ();
+
+  /* Closing with a cancelled cancellable drops the half-written copy. */
+  g_cancellable_cancel (abort_write);
+  g_output_stream_close (stream, abort_write, NULL);
 }
 
 static void
@@ -412,10 +539,20 @@ cohort_cli_run (int    argc,
       database = default_database;
     }
 
+  cohort_database_set_default_busy_timeout (WRITER_WAIT_MSEC);
+  apply_settings ();
+
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     if (strcmp (commands[i].name, word) == 0)
       {
-        int status = commands[i].run (database, argc - first, argv + first);
+        /* Translators: how the history names the way a change was made; %s is a sub-command
+         * such as "import" */
+        g_autofree char *face = g_strdup_printf (_("command line: %s"), word);
+        g_autofree char *actor = cohort_database_dup_user_actor (face);
+        int status;
+
+        cohort_database_set_default_actor (actor);
+        status = commands[i].run (database, argc - first, argv + first);
 
         g_clear_pointer (&sub_database, g_free);
         return status;

@@ -18,6 +18,11 @@
 #define COHORT_APPLICATION_ID 1131374706 /* 'Cohr' */
 #define DEFAULT_BUSY_TIMEOUT_MSEC 5000
 #define MIGRATIONS_PATH RESOURCE_BASE "/sql/"
+#define BACKUPS_FOLDER "backups"
+#define STALE_PARTIAL_USEC (10 * G_TIME_SPAN_MINUTE)
+
+/* Not a public flag: opens a file read-only whatever the age of its schema, to copy it. */
+#define OPEN_ANY_OLDER_VERSION (1 << 16)
 
 struct _CohortStatement
 {
@@ -32,13 +37,18 @@ struct _CohortDatabase
   sqlite3    *handle;
   char       *path;
   char       *migration_backup_path;
+  char       *actor;           /* what cohort_actor() returns: who writes through this connection */
   GHashTable *statements;      /* SQL text -> CohortStatement */
   GHashTable *changed_tables;  /* set of table names written since the last notification */
   guint       transaction_depth;
   gint64      data_version;
   guint       watch_source_id;
   int         schema_version;
+  guint       backups_to_keep;
+  guint64     file_device;
+  guint64     file_inode;
   guint       read_only : 1;
+  guint       file_lost : 1;
 };
 
 enum {
@@ -49,12 +59,16 @@ enum {
 
 enum {
   CHANGED,
+  FILE_LOST,
   N_SIGNALS
 };
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 static guint default_busy_timeout_msec = DEFAULT_BUSY_TIMEOUT_MSEC;
+static guint default_backups_to_keep = COHORT_DATABASE_DEFAULT_BACKUPS_TO_KEEP;
+static GMutex default_actor_mutex;
+static char *default_actor;
 
 G_DEFINE_FINAL_TYPE (CohortDatabase, cohort_database, G_TYPE_OBJECT)
 
@@ -258,6 +272,7 @@ cohort_database_finalize (GObject *object)
     }
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->migration_backup_path, g_free);
+  g_clear_pointer (&self->actor, g_free);
 
   G_OBJECT_CLASS (cohort_database_parent_class)->finalize (object);
 }
@@ -314,6 +329,23 @@ cohort_database_class_init (CohortDatabaseClass *klass)
                   NULL, NULL,
                   NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRV);
+
+  /**
+   * CohortDatabase::file-lost:
+   * @self: the database
+   *
+   * Emitted once when cohort_database_check_external_changes() finds that the file this
+   * database was opened from has been moved, deleted or replaced by another file: what is
+   * written from now on no longer reaches the file under that name.
+   */
+  signals[FILE_LOST] =
+    g_signal_new ("file-lost",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -321,6 +353,13 @@ cohort_database_init (CohortDatabase *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, statement_free);
   self->changed_tables = g_hash_table_new (g_str_hash, g_str_equal);
+  self->backups_to_keep = default_backups_to_keep;
+
+  g_mutex_lock (&default_actor_mutex);
+  self->actor = g_strdup (default_actor);
+  g_mutex_unlock (&default_actor_mutex);
+  if (self->actor == NULL)
+    self->actor = cohort_database_dup_user_actor (NULL);
 }
 
 static gboolean
@@ -503,11 +542,10 @@ copy_aside (CohortDatabase  *self,
             int              from_version,
             GError         **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%S");
-  g_autofree char *dest = g_strdup_printf ("%s.v%d-%s.bak", self->path, from_version, stamp);
+  g_autofree char *reason = g_strdup_printf ("v%d", from_version);
+  g_autofree char *dest = cohort_database_make_backup (self, reason, error);
 
-  if (!cohort_database_backup_to (self, dest, error))
+  if (dest == NULL)
     {
       g_prefix_error (error, _("Could not keep a copy of the database before upgrading it: "));
       return FALSE;
@@ -639,6 +677,44 @@ has_tables (CohortDatabase  *self,
   return TRUE;
 }
 
+/* For tests of a full disk: with COHORT_TEST_DISK_FULL set, the file may not grow beyond the
+ * pages it has when opened (SQLite raises a smaller maximum to the current size), so the first
+ * write that needs a new page fails as on a full disk, with SQLITE_FULL. */
+static gboolean
+apply_test_disk_full (CohortDatabase  *self,
+                      GError         **error)
+{
+  const char *value = g_getenv ("COHORT_TEST_DISK_FULL");
+
+  if (value == NULL || value[0] == '\0')
+    return TRUE;
+
+  return cohort_database_exec (self, "PRAGMA max_page_count = 1", error);
+}
+
+static void
+remember_file (CohortDatabase *self)
+{
+  GStatBuf st;
+
+  if (g_stat (self->path, &st) == 0)
+    {
+      self->file_device = (guint64) st.st_dev;
+      self->file_inode = (guint64) st.st_ino;
+    }
+}
+
+/* cohort_actor(): the audit triggers record its text as who made the change. */
+static void
+actor_function (sqlite3_context  *context,
+                int               argc,
+                sqlite3_value   **argv)
+{
+  CohortDatabase *self = sqlite3_user_data (context);
+
+  sqlite3_result_text (context, self->actor != NULL ? self->actor : "", -1, SQLITE_TRANSIENT);
+}
+
 static gboolean
 open_handle (CohortDatabase           *self,
              CohortDatabaseOpenFlags   flags,
@@ -661,6 +737,14 @@ open_handle (CohortDatabase           *self,
 
   sqlite3_extended_result_codes (self->handle, TRUE);
   sqlite3_busy_timeout (self->handle, (int) default_busy_timeout_msec);
+
+  /* Not deterministic: the actor can change while the connection is open.  Innocuous, so that
+   * the schema's triggers may call it whatever the connection's trusted_schema setting. */
+  rc = sqlite3_create_function_v2 (self->handle, "cohort_actor", 0,
+                                   SQLITE_UTF8 | SQLITE_INNOCUOUS, self, actor_function,
+                                   NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    return cohort_database_set_error (self, rc, error);
 
   if (!(flags & COHORT_DATABASE_OPEN_READ_ONLY) && sqlite3_db_readonly (self->handle, "main") == 1)
     return cohort_database_set_error (self, SQLITE_READONLY, error);
@@ -692,7 +776,7 @@ open_handle (CohortDatabase           *self,
   if (flags & COHORT_DATABASE_OPEN_READ_ONLY)
     {
       self->read_only = TRUE;
-      if (user_version < latest)
+      if (user_version < latest && !(flags & OPEN_ANY_OLDER_VERSION))
         {
           g_set_error (error, COHORT_DATABASE_ERROR, COHORT_DATABASE_ERROR_NEEDS_UPGRADE,
                        _("The database “%s” must be upgraded before it can be read"), display);
@@ -712,6 +796,9 @@ open_handle (CohortDatabase           *self,
                              "PRAGMA synchronous = FULL;"
                              "PRAGMA temp_store = MEMORY;",
                              error))
+    return FALSE;
+
+  if (!self->read_only && !apply_test_disk_full (self, error))
     return FALSE;
 
   sqlite3_update_hook (self->handle, on_update_hook_cb, self);
@@ -751,6 +838,8 @@ cohort_database_open (const char               *path,
 
   if (!open_handle (self, flags, error))
     return NULL;
+
+  remember_file (self);
 
   return g_steal_pointer (&self);
 }
@@ -822,6 +911,83 @@ void
 cohort_database_set_default_busy_timeout (guint msec)
 {
   default_busy_timeout_msec = MIN (msec, (guint) G_MAXINT);
+}
+
+/**
+ * cohort_database_dup_user_actor:
+ * @face: (nullable): how the user works with the database: "window", "command line: import"
+ *
+ * Returns: (transfer full): the user who runs this process, as the audit log names them: the
+ *   login name, after the real name when the system knows it, and the face in brackets:
+ *   "Amina Diallo — amina (window)", or "amina (window)"
+ */
+char *
+cohort_database_dup_user_actor (const char *face)
+{
+  const char *login = g_get_user_name ();
+  const char *real_name = g_get_real_name ();
+  g_autofree char *who = NULL;
+
+  /* GLib says "Unknown" when the system has no real name for the user. */
+  if (real_name != NULL && real_name[0] != '\0' && strcmp (real_name, "Unknown") != 0 &&
+      strcmp (real_name, login) != 0)
+    who = g_strdup_printf ("%s — %s", real_name, login);
+  else
+    who = g_strdup (login);
+
+  if (face == NULL || face[0] == '\0')
+    return g_steal_pointer (&who);
+
+  return g_strdup_printf ("%s (%s)", who, face);
+}
+
+/**
+ * cohort_database_set_default_actor:
+ * @actor: (nullable): who writes through the connections opened from now on, or %NULL for the
+ *   user without a face (cohort_database_dup_user_actor() of %NULL)
+ *
+ * The window and the command line call it once at start, with
+ * cohort_database_dup_user_actor() and their face, so that every connection they open, the
+ * workers' too, names them in the audit log.
+ */
+void
+cohort_database_set_default_actor (const char *actor)
+{
+  g_mutex_lock (&default_actor_mutex);
+  g_free (default_actor);
+  default_actor = g_strdup (actor);
+  g_mutex_unlock (&default_actor_mutex);
+}
+
+/**
+ * cohort_database_set_actor:
+ * @actor: who makes the changes written through this connection from now on
+ *
+ * The audit log records @actor with each change (the triggers read it through the SQL
+ * function `cohort_actor()`).  It names a member of staff, not the person a record is about,
+ * so anonymising or erasing a person keeps it.
+ */
+void
+cohort_database_set_actor (CohortDatabase *self,
+                           const char     *actor)
+{
+  g_return_if_fail (COHORT_IS_DATABASE (self));
+  g_return_if_fail (actor != NULL);
+
+  cohort_set_str (&self->actor, actor);
+}
+
+/**
+ * cohort_database_get_actor:
+ *
+ * Returns: who the audit log names for the changes written through this connection
+ */
+const char *
+cohort_database_get_actor (CohortDatabase *self)
+{
+  g_return_val_if_fail (COHORT_IS_DATABASE (self), NULL);
+
+  return self->actor;
 }
 
 sqlite3 *
@@ -1034,8 +1200,10 @@ cohort_database_backup_to (CohortDatabase  *self,
 {
   g_autofree char *tmp_path = NULL;
   g_autofree char *display = NULL;
+  sqlite3 *source = NULL;
   sqlite3 *dest = NULL;
   sqlite3_backup *backup;
+  guint n_busy = 0;
   int rc;
 
   g_return_val_if_fail (COHORT_IS_DATABASE (self), FALSE);
@@ -1045,19 +1213,42 @@ cohort_database_backup_to (CohortDatabase  *self,
   tmp_path = g_strconcat (dest_path, ".partial", NULL);
   g_unlink (tmp_path);
 
-  rc = sqlite3_open_v2 (tmp_path, &dest,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+  /* SQLite cannot copy from a connection in the middle of a write transaction: inside one,
+   * the copy is read through a connection of its own, which sees the last committed state
+   * (the state the transaction started from, as long as it has not written yet). */
+  if (self->transaction_depth > 0)
+    {
+      rc = sqlite3_open_v2 (self->path, &source, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
+                            NULL);
+      if (rc == SQLITE_OK)
+        sqlite3_busy_timeout (source, (int) default_busy_timeout_msec);
+    }
+  else
+    {
+      rc = SQLITE_OK;
+    }
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_open_v2 (tmp_path, &dest,
+                          SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                          NULL);
   if (rc == SQLITE_OK)
     {
       g_chmod (tmp_path, 0600);
-      backup = sqlite3_backup_init (dest, "main", self->handle, "main");
+      backup = sqlite3_backup_init (dest, "main", source ? source : self->handle, "main");
       if (backup == NULL)
         rc = sqlite3_errcode (dest);
       else
         {
+          /* Another writer only delays a step; give up if it never lets go. */
           do
-            rc = sqlite3_backup_step (backup, 1024);
-          while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+            {
+              rc = sqlite3_backup_step (backup, 1024);
+              if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+                sqlite3_sleep (10);
+            }
+          while (rc == SQLITE_OK ||
+                 ((rc == SQLITE_BUSY || rc == SQLITE_LOCKED) && ++n_busy < 1000));
           if (rc == SQLITE_DONE)
             rc = SQLITE_OK;
           sqlite3_backup_finish (backup);
@@ -1068,6 +1259,7 @@ cohort_database_backup_to (CohortDatabase  *self,
     rc = sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
 
   sqlite3_close (dest);
+  sqlite3_close (source);
 
   if (rc != SQLITE_OK)
     {
@@ -1097,6 +1289,9 @@ cohort_database_backup_to (CohortDatabase  *self,
  * the window is open) has committed since the last look, and if so emits
  * #CohortDatabase::changed with an empty list of tables.
  *
+ * It also looks at the file itself: when it has been moved, deleted or replaced since it was
+ * opened, #CohortDatabase::file-lost is emitted (once).
+ *
  * Returns: %TRUE if something changed elsewhere
  */
 gboolean
@@ -1106,6 +1301,18 @@ cohort_database_check_external_changes (CohortDatabase *self)
   gint64 version;
 
   g_return_val_if_fail (COHORT_IS_DATABASE (self), FALSE);
+
+  if (!self->file_lost && self->file_inode != 0)
+    {
+      GStatBuf st;
+
+      if (g_stat (self->path, &st) != 0 ||
+          (guint64) st.st_dev != self->file_device || (guint64) st.st_ino != self->file_inode)
+        {
+          self->file_lost = TRUE;
+          g_signal_emit (self, signals[FILE_LOST], 0);
+        }
+    }
 
   if (self->transaction_depth > 0)
     return FALSE;
@@ -1136,6 +1343,619 @@ cohort_database_watch (CohortDatabase *self,
   g_clear_handle_id (&self->watch_source_id, g_source_remove);
   if (interval_msec > 0)
     self->watch_source_id = g_timeout_add (interval_msec, on_watch_timeout_cb, self);
+}
+
+/**
+ * cohort_database_is_file_lost:
+ *
+ * Returns: %TRUE once cohort_database_check_external_changes() has found the file moved,
+ *   deleted or replaced (see #CohortDatabase::file-lost)
+ */
+gboolean
+cohort_database_is_file_lost (CohortDatabase *self)
+{
+  g_return_val_if_fail (COHORT_IS_DATABASE (self), FALSE);
+
+  return self->file_lost;
+}
+
+static gboolean
+query_text (CohortDatabase  *self,
+            const char      *sql,
+            char           **out_text,
+            GError         **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  *out_text = NULL;
+  rc = sqlite3_prepare_v2 (self->handle, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *out_text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+          rc = SQLITE_OK;
+        }
+      else if (rc == SQLITE_DONE)
+        {
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_OK)
+    return cohort_database_set_error (self, rc, error);
+
+  return TRUE;
+}
+
+/**
+ * cohort_database_check_integrity:
+ *
+ * Runs SQLite's `PRAGMA integrity_check` over the whole file.
+ *
+ * Returns: %TRUE if the file is sound; %FALSE with %COHORT_DATABASE_ERROR_CORRUPT (saying
+ *   what SQLite found first) or another error if it could not be checked
+ */
+gboolean
+cohort_database_check_integrity (CohortDatabase  *self,
+                                 GError         **error)
+{
+  g_autofree char *result = NULL;
+  g_autofree char *display = NULL;
+
+  g_return_val_if_fail (COHORT_IS_DATABASE (self), FALSE);
+
+  if (!query_text (self, "PRAGMA integrity_check", &result, error))
+    return FALSE;
+
+  if (g_strcmp0 (result, "ok") == 0)
+    return TRUE;
+
+  display = g_filename_display_name (self->path);
+  g_set_error (error, COHORT_DATABASE_ERROR, COHORT_DATABASE_ERROR_CORRUPT,
+               _("The database “%s” is damaged (%s); restore it from a backup"), display,
+               result ? result : "?");
+  return FALSE;
+}
+
+/* Backups */
+
+/**
+ * cohort_database_dup_backups_folder:
+ *
+ * Returns: (transfer full): the folder where the copies made before an upgrade, an import or a
+ *   restore are kept: `backups` beside the database file
+ */
+char *
+cohort_database_dup_backups_folder (CohortDatabase *self)
+{
+  g_autofree char *folder = NULL;
+
+  g_return_val_if_fail (COHORT_IS_DATABASE (self), NULL);
+
+  folder = g_path_get_dirname (self->path);
+  return g_build_filename (folder, BACKUPS_FOLDER, NULL);
+}
+
+guint
+cohort_database_get_backups_to_keep (CohortDatabase *self)
+{
+  g_return_val_if_fail (COHORT_IS_DATABASE (self), 0);
+
+  return self->backups_to_keep;
+}
+
+/**
+ * cohort_database_set_backups_to_keep:
+ * @n_backups: how many of this database's automatic backups to keep (at least 1)
+ *
+ * When cohort_database_make_backup() has written a new copy, the oldest beyond @n_backups are
+ * removed.
+ */
+void
+cohort_database_set_backups_to_keep (CohortDatabase *self,
+                                     guint           n_backups)
+{
+  g_return_if_fail (COHORT_IS_DATABASE (self));
+  g_return_if_fail (n_backups > 0);
+
+  self->backups_to_keep = n_backups;
+}
+
+/**
+ * cohort_database_set_default_backups_to_keep:
+ * @n_backups: at least 1
+ *
+ * Sets cohort_database_get_backups_to_keep() of the databases opened from now on, including
+ * the copy kept when opening upgrades a database (%COHORT_DATABASE_DEFAULT_BACKUPS_TO_KEEP
+ * unless changed; the window and the command line pass the `backups-to-keep` setting).
+ */
+void
+cohort_database_set_default_backups_to_keep (guint n_backups)
+{
+  g_return_if_fail (n_backups > 0);
+
+  default_backups_to_keep = n_backups;
+}
+
+typedef struct
+{
+  char   *path;
+  gint64  mtime_usec;
+} BackupFile;
+
+static void
+backup_file_clear (gpointer data)
+{
+  BackupFile *file = data;
+
+  g_free (file->path);
+}
+
+static int
+compare_backup_files (gconstpointer a,
+                      gconstpointer b)
+{
+  const BackupFile *fa = a;
+  const BackupFile *fb = b;
+
+  gsize la = strlen (fa->path);
+  gsize lb = strlen (fb->path);
+
+  /* Newest first.  Copies made within the clock's resolution are told apart by the counter
+   * that ends the later names: NAME.bak, then NAME-2.bak, …, NAME-10.bak. */
+  if (fa->mtime_usec != fb->mtime_usec)
+    return fa->mtime_usec < fb->mtime_usec ? 1 : -1;
+  if (la != lb)
+    return la < lb ? 1 : -1;
+
+  return -strcmp (fa->path, fb->path);
+}
+
+static gint64
+stat_mtime_usec (const GStatBuf *st)
+{
+  return (gint64) st->st_mtim.tv_sec * G_USEC_PER_SEC + st->st_mtim.tv_nsec / 1000;
+}
+
+/* This database's automatic backups in @folder, newest first; with @remove_stale, copies that a
+ * killed process left half-written long ago are removed on the way.  Files of other databases
+ * in the folder are left alone. */
+static GArray *
+collect_backups (const char *folder,
+                 const char *prefix,
+                 gboolean    remove_stale)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  GArray *files = g_array_new (FALSE, FALSE, sizeof (BackupFile));
+  gint64 now = g_get_real_time ();
+  const char *name;
+
+  g_array_set_clear_func (files, backup_file_clear);
+  if (dir == NULL)
+    return files;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      GStatBuf st;
+
+      if (!g_str_has_prefix (name, prefix))
+        continue;
+
+      path = g_build_filename (folder, name, NULL);
+      if (g_lstat (path, &st) != 0 || !S_ISREG (st.st_mode))
+        continue;
+
+      if (g_str_has_suffix (name, ".bak"))
+        {
+          BackupFile file = { g_steal_pointer (&path), stat_mtime_usec (&st) };
+
+          g_array_append_val (files, file);
+        }
+      else if (remove_stale && g_str_has_suffix (name, ".bak.partial") &&
+               now - stat_mtime_usec (&st) > STALE_PARTIAL_USEC)
+        {
+          g_unlink (path);
+        }
+    }
+
+  g_array_sort (files, compare_backup_files);
+
+  return files;
+}
+
+/* Removes this database's automatic backups beyond the newest @keep, and copies that a killed
+ * process left half-written long ago. */
+static void
+prune_backups (const char *folder,
+               const char *prefix,
+               guint       keep)
+{
+  g_autoptr(GArray) files = collect_backups (folder, prefix, TRUE);
+
+  for (guint i = keep; i < files->len; i++)
+    {
+      BackupFile *file = &g_array_index (files, BackupFile, i);
+
+      if (g_unlink (file->path) == 0)
+        g_debug ("Removed the old backup %s", file->path);
+    }
+}
+
+/**
+ * cohort_database_list_backups:
+ *
+ * Returns: (transfer full): the paths of this database's automatic backups in its backups
+ *   folder (see cohort_database_make_backup()), newest first; empty when there are none
+ */
+GStrv
+cohort_database_list_backups (CohortDatabase *self)
+{
+  g_autofree char *folder = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *prefix = NULL;
+  g_autoptr(GArray) files = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (COHORT_IS_DATABASE (self), NULL);
+
+  folder = cohort_database_dup_backups_folder (self);
+  base = g_path_get_basename (self->path);
+  prefix = g_strconcat (base, ".", NULL);
+  files = collect_backups (folder, prefix, FALSE);
+  for (guint i = 0; i < files->len; i++)
+    g_strv_builder_add (builder, g_array_index (files, BackupFile, i).path);
+
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * cohort_database_make_backup:
+ * @reason: what the copy is kept before, in the file name: `v3` (an upgrade from schema 3),
+ *   `import`, `restore`
+ *
+ * Copies the database with cohort_database_backup_to() into the backups folder (see
+ * cohort_database_dup_backups_folder(), created private when missing), as
+ * `NAME.REASON-YYYYMMDDTHHMMSS.mmm.bak` (UTC), then removes this database's oldest automatic
+ * backups beyond cohort_database_get_backups_to_keep().  Inside a transaction, the copy is the
+ * database as that transaction sees it.
+ *
+ * Returns: (transfer full): the path of the copy, or %NULL with @error set
+ */
+char *
+cohort_database_make_backup (CohortDatabase  *self,
+                             const char      *reason,
+                             GError         **error)
+{
+  g_autofree char *folder = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *prefix = NULL;
+  g_autofree char *date_part = NULL;
+  g_autofree char *stamp = NULL;
+  g_autofree char *dest = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  g_return_val_if_fail (COHORT_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (reason != NULL && strchr (reason, G_DIR_SEPARATOR) == NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  folder = cohort_database_dup_backups_folder (self);
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *display = g_filename_display_name (folder);
+
+      g_set_error (error, COHORT_DATABASE_ERROR,
+                   (saved_errno == EACCES || saved_errno == EROFS || saved_errno == EPERM)
+                     ? COHORT_DATABASE_ERROR_READ_ONLY
+                     : saved_errno == ENOSPC ? COHORT_DATABASE_ERROR_FULL
+                                             : COHORT_DATABASE_ERROR_FAILED,
+                   _("Could not create the folder “%s”: %s"), display,
+                   g_strerror (saved_errno));
+      return NULL;
+    }
+
+  base = g_path_get_basename (self->path);
+  prefix = g_strconcat (base, ".", NULL);
+  /* To the millisecond, so that a name is not used again after pruning removed it. */
+  date_part = g_date_time_format (now, "%Y%m%dT%H%M%S");
+  stamp = g_strdup_printf ("%s.%03d", date_part, g_date_time_get_microsecond (now) / 1000);
+  for (guint n = 1; dest == NULL || g_file_test (dest, G_FILE_TEST_EXISTS); n++)
+    {
+      g_autofree char *name = NULL;
+
+      g_free (dest);
+      if (n == 1)
+        name = g_strdup_printf ("%s%s-%s.bak", prefix, reason, stamp);
+      else
+        name = g_strdup_printf ("%s%s-%s-%u.bak", prefix, reason, stamp, n);
+      dest = g_build_filename (folder, name, NULL);
+    }
+
+  if (!cohort_database_backup_to (self, dest, error))
+    return NULL;
+
+  prune_backups (folder, prefix, self->backups_to_keep);
+
+  return g_steal_pointer (&dest);
+}
+
+static CohortDatabase *
+open_source (const char  *path,
+             GError     **error)
+{
+  g_autoptr(CohortDatabase) source = NULL;
+  g_autofree char *display = NULL;
+
+  if (!prepare_file (path, COHORT_DATABASE_OPEN_READ_ONLY, error))
+    return NULL;
+
+  source = g_object_new (COHORT_TYPE_DATABASE, NULL);
+  source->path = g_strdup (path);
+
+  if (!open_handle (source, COHORT_DATABASE_OPEN_READ_ONLY | OPEN_ANY_OLDER_VERSION, error))
+    return NULL;
+
+  /* An empty file, or an SQLite file without Cohort's tables, holds nothing to restore. */
+  if (source->schema_version < 1)
+    {
+      display = g_filename_display_name (path);
+      g_set_error (error, COHORT_DATABASE_ERROR, COHORT_DATABASE_ERROR_NOT_COHORT,
+                   _("“%s” is not a Cohort database"), display);
+      return NULL;
+    }
+
+  return g_steal_pointer (&source);
+}
+
+/**
+ * cohort_database_open_backup:
+ * @path: a copy of a Cohort database
+ *
+ * Opens a copy to look at before restoring it: read-only, and whatever the age of its schema
+ * (queries written for the newest schema may fail on an older one).  A file that is not a
+ * Cohort database, or is from a newer Cohort, is refused as cohort_database_open() refuses it.
+ *
+ * Returns: (transfer full): the copy, or %NULL with @error set
+ */
+CohortDatabase *
+cohort_database_open_backup (const char  *path,
+                             GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return open_source (path, error);
+}
+
+static gboolean
+same_file (const char *a,
+           const char *b)
+{
+  GStatBuf sa, sb;
+
+  return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 &&
+         sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/**
+ * cohort_database_restore_from:
+ * @source_path: a copy of a Cohort database (a backup)
+ * @out_kept: (out) (optional) (transfer full): where the data it replaced was kept
+ *
+ * Replaces everything in the database with the content of @source_path.  The source is
+ * checked first as cohort_database_open() checks a file (a file that is not a Cohort database
+ * or comes from a newer Cohort is refused, and nothing changes); then the database is copied
+ * into the backups folder (cohort_database_make_backup() with reason `restore`), and the
+ * source is copied in with SQLite's online backup, into this open connection, so that other
+ * connections to the file see the restored data at their next read.  A copy from an older
+ * Cohort is upgraded.  #CohortDatabase::changed is emitted with an empty list of tables.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+cohort_database_restore_from (CohortDatabase  *self,
+                              const char      *source_path,
+                              char           **out_kept,
+                              GError         **error)
+{
+  const char * const no_tables[] = { NULL };
+  g_autoptr(CohortDatabase) source = NULL;
+  g_autofree char *backup_path = NULL;
+  g_autofree char *display = NULL;
+  gint64 user_version = 0;
+  sqlite3_backup *backup;
+  int rc;
+
+  g_return_val_if_fail (COHORT_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (source_path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  g_return_val_if_fail (self->transaction_depth == 0, FALSE);
+
+  display = g_filename_display_name (source_path);
+
+  if (self->read_only)
+    return cohort_database_set_error (self, SQLITE_READONLY, error);
+
+  if (same_file (source_path, self->path))
+    {
+      g_set_error (error, COHORT_DATABASE_ERROR, COHORT_DATABASE_ERROR_FAILED,
+                   _("“%s” is the database itself; choose a backup to restore"), display);
+      return FALSE;
+    }
+
+  source = open_source (source_path, error);
+  if (source == NULL)
+    return FALSE;
+
+  backup_path = cohort_database_make_backup (self, "restore", error);
+  if (backup_path == NULL)
+    {
+      g_prefix_error (error, _("Nothing was restored: could not keep a copy of the database "
+                               "first: "));
+      return FALSE;
+    }
+
+  backup = sqlite3_backup_init (self->handle, "main", source->handle, "main");
+  if (backup == NULL)
+    {
+      rc = sqlite3_errcode (self->handle);
+    }
+  else
+    {
+      /* The busy timeout of this connection applies to each step. */
+      do
+        rc = sqlite3_backup_step (backup, -1);
+      while (rc == SQLITE_OK);
+      if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+      sqlite3_backup_finish (backup);
+    }
+
+  if (rc != SQLITE_OK)
+    {
+      cohort_database_set_error (self, rc, error);
+      g_prefix_error (error, _("Could not restore “%s”: "), display);
+      return FALSE;
+    }
+
+  /* The copy is a file of its own, not in WAL mode; this one stays in WAL mode. */
+  if (!cohort_database_exec (self, "PRAGMA journal_mode = WAL", error) ||
+      !query_int (self, "PRAGMA user_version", &user_version, error))
+    return FALSE;
+
+  self->schema_version = (int) user_version;
+  g_clear_pointer (&self->migration_backup_path, g_free);
+  if (!migrate (self, error))
+    return FALSE;
+
+  if (out_kept != NULL)
+    *out_kept = g_steal_pointer (&backup_path);
+
+  self->data_version = read_data_version (self);
+  g_hash_table_remove_all (self->changed_tables);
+  g_signal_emit (self, signals[CHANGED], 0, no_tables);
+
+  return TRUE;
+}
+
+/* Privacy */
+
+/**
+ * cohort_database_is_private:
+ * @file_shared: (out) (optional): whether other users may read or write the file
+ * @dir_shared: (out) (optional): whether other users may list or write its folder
+ *
+ * The file holds personal data: it should be readable by its owner alone (0600) in a folder
+ * that others can neither list nor write (0700, or 0711).
+ *
+ * Returns: %TRUE if both the file and its folder are private
+ */
+gboolean
+cohort_database_is_private (CohortDatabase *self,
+                            gboolean       *file_shared,
+                            gboolean       *dir_shared)
+{
+  g_autofree char *folder = NULL;
+  gboolean is_file_shared = FALSE;
+  gboolean is_dir_shared = FALSE;
+  GStatBuf st;
+
+  g_return_val_if_fail (COHORT_IS_DATABASE (self), FALSE);
+
+  folder = g_path_get_dirname (self->path);
+  if (g_stat (self->path, &st) == 0)
+    is_file_shared = (st.st_mode & 0077) != 0;
+  if (g_stat (folder, &st) == 0)
+    is_dir_shared = (st.st_mode & 0066) != 0;
+
+  if (file_shared != NULL)
+    *file_shared = is_file_shared;
+  if (dir_shared != NULL)
+    *dir_shared = is_dir_shared;
+
+  return !is_file_shared && !is_dir_shared;
+}
+
+static gboolean
+make_mode_private (const char  *path,
+                   mode_t       remove,
+                   gboolean     must_exist,
+                   GError     **error)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *display = NULL;
+
+      if (!must_exist && saved_errno == ENOENT)
+        return TRUE;
+
+      display = g_filename_display_name (path);
+      g_set_error (error, COHORT_DATABASE_ERROR, COHORT_DATABASE_ERROR_FAILED,
+                   _("Could not make “%s” private: %s"), display, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if ((st.st_mode & remove) == 0)
+    return TRUE;
+
+  if (g_chmod (path, (int) (st.st_mode & 07777 & ~remove)) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, COHORT_DATABASE_ERROR,
+                   saved_errno == EPERM || saved_errno == EROFS
+                     ? COHORT_DATABASE_ERROR_READ_ONLY : COHORT_DATABASE_ERROR_FAILED,
+                   _("Could not make “%s” private: %s"), display, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * cohort_database_make_private:
+ *
+ * Makes the database file, its journal files and its backups readable by their owner alone,
+ * and its folder and backups folder closed to other users (see cohort_database_is_private()).
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+cohort_database_make_private (CohortDatabase  *self,
+                              GError         **error)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm" };
+  g_autofree char *folder = NULL;
+  g_autofree char *backups = NULL;
+
+  g_return_val_if_fail (COHORT_IS_DATABASE (self), FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (self->path, suffixes[i], NULL);
+
+      if (!make_mode_private (path, 0077, i == 0, error))
+        return FALSE;
+    }
+
+  folder = g_path_get_dirname (self->path);
+  if (!make_mode_private (folder, 0077, TRUE, error))
+    return FALSE;
+
+  backups = cohort_database_dup_backups_folder (self);
+  if (!make_mode_private (backups, 0077, FALSE, error))
+    return FALSE;
+
+  return TRUE;
 }
 
 /* Statements */

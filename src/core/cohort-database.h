@@ -25,6 +25,8 @@ typedef enum
   COHORT_DATABASE_ERROR_NEEDS_UPGRADE,
 } CohortDatabaseError;
 
+#define COHORT_DATABASE_DEFAULT_BACKUPS_TO_KEEP 10
+
 typedef enum
 {
   COHORT_DATABASE_OPEN_DEFAULT   = 0,
@@ -50,6 +52,11 @@ const char     *cohort_database_get_migration_backup_path   (CohortDatabase     
 void            cohort_database_set_busy_timeout            (CohortDatabase           *self,
                                                              guint                     msec);
 void            cohort_database_set_default_busy_timeout    (guint                     msec);
+char           *cohort_database_dup_user_actor              (const char               *face);
+void            cohort_database_set_default_actor           (const char               *actor);
+void            cohort_database_set_actor                   (CohortDatabase           *self,
+                                                             const char               *actor);
+const char     *cohort_database_get_actor                   (CohortDatabase           *self);
 
 gboolean        cohort_database_begin                       (CohortDatabase           *self,
                                                              GError                  **error);
@@ -62,7 +69,33 @@ gboolean        cohort_database_backup_to                   (CohortDatabase     
                                                              const char               *dest_path,
                                                              GError                  **error);
 gboolean        cohort_database_check_external_changes      (CohortDatabase           *self);
+gboolean        cohort_database_is_file_lost                (CohortDatabase           *self);
 void            cohort_database_watch                       (CohortDatabase           *self,
                                                              guint                     interval_msec);
+
+gboolean        cohort_database_check_integrity             (CohortDatabase           *self,
+                                                             GError                  **error);
+
+char           *cohort_database_dup_backups_folder          (CohortDatabase           *self);
+guint           cohort_database_get_backups_to_keep         (CohortDatabase           *self);
+void            cohort_database_set_backups_to_keep         (CohortDatabase           *self,
+                                                             guint                     n_backups);
+void            cohort_database_set_default_backups_to_keep (guint                     n_backups);
+char           *cohort_database_make_backup                 (CohortDatabase           *self,
+                                                             const char               *reason,
+                                                             GError                  **error);
+gboolean        cohort_database_restore_from                (CohortDatabase           *self,
+                                                             const char               *source_path,
+                                                             char                    **out_kept,
+                                                             GError                  **error);
+CohortDatabase *cohort_database_open_backup                 (const char               *path,
+                                                             GError                  **error);
+GStrv           cohort_database_list_backups                (CohortDatabase           *self);
+
+gboolean        cohort_database_is_private                  (CohortDatabase           *self,
+                                                             gboolean                 *file_shared,
+                                                             gboolean                 *dir_shared);
+gboolean        cohort_database_make_private                (CohortDatabase           *self,
+                                                             GError                  **error);
 
 G_END_DECLS

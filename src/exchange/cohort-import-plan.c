@@ -82,6 +82,7 @@ struct _CohortImportPlan
   guint                     error_line;
   guint                     error_column;
   gint64                    batch_id;
+  char                     *backup_path;
 
   CohortImportProgressFunc  progress_func;
   gpointer                  progress_data;
@@ -2189,6 +2190,7 @@ cohort_import_plan_finalize (GObject *object)
   g_free (self->file_name);
   g_free (self->source);
   g_free (self->sha256);
+  g_free (self->backup_path);
   g_ptr_array_unref (self->items);
   g_ptr_array_unref (self->issues);
   g_array_unref (self->duplicates);
@@ -2505,7 +2507,9 @@ cohort_import_plan_build (CohortImportPlan  *self,
  * and records the import in an `import_batch` row (see cohort_import_plan_get_batch_id()).
  * The counts are then those of the import itself (the same as the plan's unless the database
  * changed in between).  When the file has changed since the plan was built, when the database
- * fails, or when @cancellable is cancelled, nothing is written at all.
+ * fails, or when @cancellable is cancelled, nothing is written at all.  Before it writes, a
+ * copy of the database is kept with cohort_database_make_backup() (see
+ * cohort_import_plan_get_backup_path()).
  *
  * Returns: %TRUE on success
  */
@@ -2544,6 +2548,16 @@ cohort_import_plan_commit (CohortImportPlan  *self,
 
   if (!cohort_database_begin (db, error))
     return FALSE;
+
+  /* A copy of the database as it is just before the import (taken inside the transaction, so
+   * nothing can come in between), in the backups folder beside it. */
+  g_clear_pointer (&self->backup_path, g_free);
+  if (cohort_import_plan_has_changes (self))
+    {
+      self->backup_path = cohort_database_make_backup (db, "import", error);
+      if (self->backup_path == NULL)
+        goto failed;
+    }
 
   walk.self = self;
   walk.db = db;
@@ -2594,6 +2608,20 @@ cohort_import_plan_commit (CohortImportPlan  *self,
 failed:
   cohort_database_rollback (db);
   return FALSE;
+}
+
+/**
+ * cohort_import_plan_get_backup_path:
+ *
+ * Returns: (nullable): the copy of the database kept by the last cohort_import_plan_commit()
+ *   before it changed anything (%NULL when it had nothing to change)
+ */
+const char *
+cohort_import_plan_get_backup_path (CohortImportPlan *self)
+{
+  g_return_val_if_fail (COHORT_IS_IMPORT_PLAN (self), NULL);
+
+  return self->backup_path;
 }
 
 const char *

@@ -137,5 +137,6 @@ gboolean          cohort_import_plan_get_error_location (CohortImportPlan       
                                                          guint                     *line,
                                                          guint                     *column);
 gint64            cohort_import_plan_get_batch_id       (CohortImportPlan          *self);
+const char       *cohort_import_plan_get_backup_path    (CohortImportPlan          *self);
 
 G_END_DECLS

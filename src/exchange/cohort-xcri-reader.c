@@ -2282,9 +2282,10 @@ start (CohortXcriReader  *self,
           g_file_info_get_size (info) > COHORT_XML_MAX_FILE_SIZE)
         {
           g_set_error (error, COHORT_IMPORT_ERROR, COHORT_IMPORT_ERROR_TOO_LARGE,
-                       _("%s: The file is larger than %" G_GINT64_FORMAT " MB; Cohort does not "
-                         "read files this large."),
-                       self->file_name, COHORT_XML_MAX_FILE_SIZE / (1024 * 1024));
+                       /* Translators: %s is a file name, %d a size in megabytes */
+                       _("%s: The file is larger than %d MB; Cohort does not read files this "
+                         "large."),
+                       self->file_name, (int) (COHORT_XML_MAX_FILE_SIZE / (1024 * 1024)));
           return FALSE;
         }
 

@@ -559,9 +559,9 @@ on_io_read (void *context,
   if (self->size_limit > 0 && self->n_read > self->size_limit)
     {
       g_set_error (&self->io_error, COHORT_IMPORT_ERROR, COHORT_IMPORT_ERROR_TOO_LARGE,
-                   _("The file is larger than %" G_GINT64_FORMAT " MB; Cohort does not read "
-                     "files this large."),
-                   (gint64) (self->size_limit / (1024 * 1024)));
+                   /* Translators: %d is a size in megabytes */
+                   _("The file is larger than %d MB; Cohort does not read files this large."),
+                   (int) (self->size_limit / (1024 * 1024)));
       return -1;
     }
 
