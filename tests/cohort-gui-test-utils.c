@@ -9,7 +9,9 @@
 #include "cohort-database-private.h"
 #include "cohort-graduates-page-private.h"
 #include "cohort-placements-page-private.h"
+#include "cohort-reports-page-private.h"
 #include "cohort-trainees-page-private.h"
+#include "cohort-window-private.h"
 
 /* G_TEST_OPTION_ISOLATE_DIRS empties XDG_DATA_DIRS for each test, which hides the MIME
  * database; gdk-pixbuf needs it to recognise the SVG icons GTK draws. */
@@ -46,6 +48,36 @@ cohort_gui_test_drain_main_context (void)
     ;
 }
 
+static gboolean
+wake_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Drops the caller's reference to @object and checks that it is finalised.  A worker thread of
+ * the object (a GTask run in a thread) may still hold its reference for a moment after its
+ * result reached the main loop, so this waits for that, and gives up only if the object is
+ * still alive after a minute: a leak, not a slow machine. */
+void
+cohort_gui_test_assert_finalized (gpointer object)
+{
+  gpointer weak = object;
+  gint64 give_up = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  g_autoptr(GSource) wake = g_timeout_source_new (5);
+
+  g_assert_true (G_IS_OBJECT (object));
+  g_object_add_weak_pointer (G_OBJECT (object), &weak);
+  g_object_unref (object);
+
+  g_source_set_callback (wake, wake_cb, NULL, NULL);
+  g_source_attach (wake, NULL);
+  while (weak != NULL && g_get_monotonic_time () < give_up)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_destroy (wake);
+
+  g_assert_null (weak);
+}
+
 void
 cohort_gui_test_wait_until_mapped (GtkWidget *widget)
 {
@@ -63,6 +95,8 @@ cohort_gui_test_page_is_busy (GtkWidget *page)
     return cohort_courses_page_is_busy (COHORT_COURSES_PAGE (page));
   if (COHORT_IS_PLACEMENTS_PAGE (page))
     return cohort_placements_page_is_busy (COHORT_PLACEMENTS_PAGE (page));
+  if (COHORT_IS_REPORTS_PAGE (page))
+    return cohort_reports_page_is_busy (COHORT_REPORTS_PAGE (page));
   if (COHORT_IS_GRADUATES_PAGE (page))
     return cohort_graduates_page_is_busy (COHORT_GRADUATES_PAGE (page));
 
@@ -90,6 +124,25 @@ cohort_gui_test_exec_sql (CohortDatabase *db,
   CohortStatement *stmt = cohort_database_prepare (db, sql, &error);
 
   g_assert_no_error (error);
+  cohort_statement_bind_text (stmt, ":now", COHORT_GUI_TEST_NOW);
+  g_assert_true (cohort_statement_execute (stmt, &error));
+  g_assert_no_error (error);
+}
+
+/* A person, Aiko Tanaka, with the code @code. */
+void
+cohort_gui_test_insert_person (CohortDatabase *db,
+                               const char     *code)
+{
+  g_autoptr(GError) error = NULL;
+  CohortStatement *stmt = cohort_database_prepare (db,
+                                                   "INSERT INTO person (code, family_name, "
+                                                   "given_name, created_at, updated_at) "
+                                                   "VALUES (:code, 'Tanaka', 'Aiko', :now, :now)",
+                                                   &error);
+
+  g_assert_no_error (error);
+  cohort_statement_bind_text (stmt, ":code", code);
   cohort_statement_bind_text (stmt, ":now", COHORT_GUI_TEST_NOW);
   g_assert_true (cohort_statement_execute (stmt, &error));
   g_assert_no_error (error);
@@ -129,9 +182,9 @@ cohort_gui_test_close_page (GtkWindow *window,
   cohort_gui_test_wait_until_idle (page);
   gtk_window_destroy (window);
   cohort_gui_test_drain_main_context ();
-  g_assert_finalize_object (window);
+  cohort_gui_test_assert_finalized (window);
   cohort_gui_test_drain_main_context ();
-  g_assert_finalize_object (page);
+  cohort_gui_test_assert_finalized (page);
 }
 
 /* A widget of the page's template, by its id. */
@@ -154,4 +207,116 @@ cohort_gui_test_activate (gpointer    page,
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), action, NULL));
   cohort_gui_test_wait_until_idle (page);
+}
+
+/* The widget and its named ancestors: the classes of the project and the ids of the templates,
+ * e.g. `CohortWindow > view_stack > CohortReportsPage > figures_box > GtkLabel#title`. */
+char *
+cohort_gui_test_dup_widget_path (GtkWidget *widget)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  GString *path = g_string_new (NULL);
+
+  for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
+    {
+      const char *id = gtk_buildable_get_buildable_id (GTK_BUILDABLE (w));
+      const char *type = G_OBJECT_TYPE_NAME (w);
+
+      if (w == widget && id != NULL && !g_str_has_prefix (id, "___object_"))
+        g_ptr_array_insert (parts, 0, g_strdup_printf ("%s#%s", type, id));
+      else if (w == widget || g_str_has_prefix (type, "Cohort"))
+        g_ptr_array_insert (parts, 0, g_strdup (type));
+      else if (id != NULL && !g_str_has_prefix (id, "___object_") && !g_str_equal (id, type))
+        g_ptr_array_insert (parts, 0, g_strdup (id));
+    }
+
+  for (guint i = 0; i < parts->len; i++)
+    g_string_append_printf (path, "%s%s", i > 0 ? " > " : "", (char *) parts->pdata[i]);
+
+  return g_string_free (path, FALSE);
+}
+
+static GObject *
+window_view_stack (CohortWindow *window)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (window), COHORT_TYPE_WINDOW, "view_stack");
+}
+
+/* Whether a page of the window is still reading its lists. */
+static gboolean
+window_pages_are_busy (CohortWindow *window)
+{
+  g_autoptr(GtkSelectionModel) pages =
+    adw_view_stack_get_pages (ADW_VIEW_STACK (window_view_stack (window)));
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+      GtkWidget *child = adw_view_stack_page_get_child (page);
+
+      if (ADW_IS_BIN (child) && cohort_gui_test_page_is_busy (adw_bin_get_child (ADW_BIN (child))))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* A window of the caller's: a reference to check that it is freed, shown on @page (a name in
+ * its view stack, e.g. `overview`, or NULL for the page it opens on) and done loading. */
+CohortWindow *
+cohort_gui_test_open_window (CohortDatabase *db,
+                             const char     *page)
+{
+  CohortWindow *window = g_object_ref (cohort_window_new (NULL, db));
+
+  if (page != NULL)
+    adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (window_view_stack (window)), page);
+  gtk_window_present (GTK_WINDOW (window));
+  cohort_gui_test_wait_until_mapped (GTK_WIDGET (window));
+  cohort_gui_test_wait_until_loaded (window);
+
+  return window;
+}
+
+/* Until the window has counted and every page has read its lists, and what that set off has
+ * run. */
+void
+cohort_gui_test_wait_until_loaded (CohortWindow *window)
+{
+  cohort_gui_test_drain_main_context ();
+  while (cohort_window_is_loading (window) || window_pages_are_busy (window))
+    g_main_context_iteration (NULL, TRUE);
+  cohort_gui_test_drain_main_context ();
+}
+
+/* Closes the window of cohort_gui_test_open_window() and asserts that it is freed. */
+void
+cohort_gui_test_close_window (CohortWindow *window)
+{
+  cohort_gui_test_wait_until_loaded (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  cohort_gui_test_drain_main_context ();
+  cohort_gui_test_assert_finalized (window);
+}
+
+/* The page of the window named @name in its view stack (what its bin holds, for a page made
+ * when it is first shown). */
+GtkWidget *
+cohort_gui_test_window_page (CohortWindow *window,
+                             const char   *name)
+{
+  GObject *stack = window_view_stack (window);
+  GtkWidget *child = adw_view_stack_get_child_by_name (ADW_VIEW_STACK (stack), name);
+
+  g_assert_nonnull (child);
+  if (ADW_IS_BIN (child) && adw_bin_get_child (ADW_BIN (child)) != NULL)
+    return adw_bin_get_child (ADW_BIN (child));
+  return child;
+}
+
+/* The name of the page the window shows. */
+const char *
+cohort_gui_test_window_visible_page (CohortWindow *window)
+{
+  return adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (window_view_stack (window)));
 }

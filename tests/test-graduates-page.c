@@ -344,7 +344,7 @@ test_dispose_while_loading (CohortTestFixture *fixture,
     {
       page = G_OBJECT (cohort_graduates_page_new (fixture->db));
       g_object_ref_sink (page);
-      g_assert_finalize_object (page);
+      cohort_gui_test_assert_finalized (page);
       cohort_gui_test_drain_main_context ();
     }
 }

@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "cohort-chooser-row.h"
 #include "cohort-database-private.h"
 #include "cohort-gui-test-utils.h"
 #include "cohort-store.h"
@@ -594,6 +595,67 @@ test_empty (CohortTestFixture *fixture,
   close_page (&shown);
 }
 
+/* The first person of an empty database, then the first trainee: the list goes from nothing
+ * to one row while the editor shows that person, and selects it. */
+static void
+test_first_person (CohortTestFixture *fixture,
+                   gconstpointer      user_data)
+{
+  CohortPersonEditor *editor;
+  CohortRecordEditor *enrolment;
+  CohortPerson *person;
+  GtkWidget *run_row;
+  gint64 id;
+  Shown shown;
+
+  shown = show_page (fixture->db);
+  editor = cohort_trainees_page_get_editor (shown.page);
+  g_assert_cmpstr (cohort_trainees_page_get_visible_state (shown.page), ==, "empty");
+
+  cohort_gui_test_activate (shown.page, "trainees.new");
+  set_field (shown.page, "code", "P-001");
+  set_field (shown.page, "family_name", "Mensah");
+  set_field (shown.page, "given_name", "Ama");
+  cohort_gui_test_activate (shown.page, "trainees.save");
+  g_assert_null (cohort_person_editor_get_error_text (editor));
+  person = cohort_person_editor_get_person (editor);
+  g_assert_nonnull (person);
+  id = cohort_record_get_id (COHORT_RECORD (person));
+  g_assert_cmpint (id, !=, 0);
+
+  /* Not a trainee yet: the list stays empty and the editor keeps the person. */
+  cohort_gui_test_wait_until_idle (shown.page);
+  g_assert_cmpuint (n_listed (shown.page), ==, 0);
+  g_assert_cmpstr (cohort_trainees_page_get_visible_state (shown.page), ==, "empty");
+  g_assert_cmpint (cohort_record_get_id (COHORT_RECORD (cohort_person_editor_get_person (editor))),
+                   ==, id);
+
+  /* Enrolled from the editor, the person is listed and selected. */
+  exec_sql (fixture->db, "INSERT INTO programme (id, code, name, created_at, updated_at) "
+                         "VALUES (1, 'PC', 'Primary Course', :now, :now)");
+  exec_sql (fixture->db, "INSERT INTO course (id, code, title, programme_id, created_at, "
+                         "updated_at) VALUES (1, 'C1', 'Peacebuilding', 1, :now, :now)");
+  exec_sql (fixture->db, "INSERT INTO course_run (id, course_id, code, fiscal_year, created_at, "
+                         "updated_at) VALUES (1, 1, 'R1', 2024, :now, :now)");
+  enrolment = cohort_person_editor_add_record (editor, COHORT_PERSON_HISTORY_ENROLMENT);
+  g_assert_nonnull (enrolment);
+  run_row = cohort_record_form_get_field_row (cohort_record_editor_get_form (enrolment), "run_id");
+  cohort_chooser_row_set_id (COHORT_CHOOSER_ROW (run_row), 1);
+  g_assert_true (cohort_record_editor_save (enrolment));
+  cohort_gui_test_wait_until_idle (shown.page);
+
+  g_assert_cmpuint (n_listed (shown.page), ==, 1);
+  g_assert_cmpstr (cohort_trainees_page_get_visible_state (shown.page), ==, "list");
+  g_assert_cmpuint (gtk_single_selection_get_selected (cohort_trainees_page_get_selection
+                                                       (shown.page)), ==, 0);
+  g_assert_cmpint (cohort_record_get_id (COHORT_RECORD (cohort_person_editor_get_person (editor))),
+                   ==, id);
+  g_assert_cmpuint (cohort_person_editor_get_n_history (editor, COHORT_PERSON_HISTORY_ENROLMENT),
+                    ==, 1);
+
+  close_page (&shown);
+}
+
 static void
 test_external_change (CohortTestFixture *fixture,
                       gconstpointer      user_data)
@@ -656,6 +718,7 @@ main (int   argc,
   cohort_test_add ("/cohort/trainees/delete-and-undo", test_delete_and_undo);
   cohort_test_add ("/cohort/trainees/rule-violation", test_rule_violation);
   cohort_test_add ("/cohort/trainees/empty", test_empty);
+  cohort_test_add ("/cohort/trainees/first-person", test_first_person);
   cohort_test_add ("/cohort/trainees/external-change", test_external_change);
   cohort_test_add ("/cohort/trainees/find", test_find);
 

@@ -22,60 +22,6 @@
 
 /* Helpers */
 
-static gboolean
-pages_are_busy (CohortWindow *window)
-{
-  AdwViewStack *stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window),
-                                                                       COHORT_TYPE_WINDOW,
-                                                                       "view_stack"));
-  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (stack);
-
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
-    {
-      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
-      GtkWidget *child = adw_view_stack_page_get_child (page);
-
-      if (ADW_IS_BIN (child) && cohort_gui_test_page_is_busy (adw_bin_get_child (ADW_BIN (child))))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-/* The counts, and the lists of every page. */
-static void
-wait_until_loaded (CohortWindow *window)
-{
-  while (cohort_window_is_loading (window) || pages_are_busy (window))
-    g_main_context_iteration (NULL, TRUE);
-}
-
-/* A window of our own: a reference to check that it is freed, shown on its Overview page and
- * counted. */
-static CohortWindow *
-open_window (CohortDatabase *db)
-{
-  CohortWindow *window = g_object_ref (cohort_window_new (NULL, db));
-  GObject *view_stack = gtk_widget_get_template_child (GTK_WIDGET (window), COHORT_TYPE_WINDOW,
-                                                       "view_stack");
-
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (view_stack), "overview");
-  gtk_window_present (GTK_WINDOW (window));
-  cohort_gui_test_wait_until_mapped (GTK_WIDGET (window));
-  wait_until_loaded (window);
-
-  return window;
-}
-
-static void
-close_window (CohortWindow *window)
-{
-  wait_until_loaded (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  cohort_gui_test_drain_main_context ();
-  g_assert_finalize_object (window);
-}
-
 static void
 exec_sql (CohortDatabase *db,
           const char     *sql,
@@ -89,16 +35,6 @@ exec_sql (CohortDatabase *db,
   cohort_statement_bind_text (stmt, ":now", NOW);
   g_assert_true (cohort_statement_execute (stmt, &error));
   g_assert_no_error (error);
-}
-
-static void
-insert_person (CohortDatabase *db,
-               const char     *code)
-{
-  exec_sql (db,
-            "INSERT INTO person (code, family_name, given_name, created_at, updated_at) "
-            "VALUES (:code, 'Tanaka', 'Aiko', :now, :now)",
-            code);
 }
 
 static void
@@ -206,7 +142,7 @@ static void
 test_window_empty (CohortTestFixture *fixture,
                    gconstpointer      user_data)
 {
-  CohortWindow *window = open_window (fixture->db);
+  CohortWindow *window = cohort_gui_test_open_window (fixture->db, "overview");
   GtkWidget *empty = cohort_window_get_state_page (window, "empty");
   AdwViewSwitcherTitle *title;
   const char *description;
@@ -227,7 +163,7 @@ test_window_empty (CohortTestFixture *fixture,
 
   g_assert_true (cohort_window_get_database (window) == fixture->db);
 
-  close_window (window);
+  cohort_gui_test_close_window (window);
 }
 
 static void
@@ -242,7 +178,7 @@ test_window_pages (CohortTestFixture *fixture,
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   gtk_window_present (GTK_WINDOW (window));
   cohort_gui_test_wait_until_mapped (GTK_WIDGET (window));
-  wait_until_loaded (window);
+  cohort_gui_test_wait_until_loaded (window);
 
   /* It opens on the Trainees page; the counts are the Overview page. */
   view_stack = ADW_VIEW_STACK (template_child (window, "view_stack"));
@@ -265,7 +201,7 @@ test_window_pages (CohortTestFixture *fixture,
   bar = template_child (window, "switcher_bar");
   g_assert_false (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)));
 
-  close_window (window);
+  cohort_gui_test_close_window (window);
 }
 
 static void
@@ -274,7 +210,7 @@ test_window_external_change (CohortTestFixture *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CohortDatabase) other = NULL;
-  CohortWindow *window = open_window (fixture->db);
+  CohortWindow *window = cohort_gui_test_open_window (fixture->db, "overview");
   AdwActionRow *people;
 
   g_assert_cmpstr (cohort_window_get_visible_state (window), ==, "empty");
@@ -282,9 +218,9 @@ test_window_external_change (CohortTestFixture *fixture,
   /* Another program (a second connection) writes. */
   other = cohort_database_open (fixture->path, COHORT_DATABASE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  insert_person (other, "P-1");
-  insert_person (other, "P-2");
-  insert_person (other, "P-3");
+  cohort_gui_test_insert_person (other, "P-1");
+  cohort_gui_test_insert_person (other, "P-2");
+  cohort_gui_test_insert_person (other, "P-3");
   insert_programme (other, "PC");
 
   /* Nothing noticed it yet: the window still says the database is empty. */
@@ -293,7 +229,7 @@ test_window_external_change (CohortTestFixture *fixture,
 
   g_assert_true (cohort_database_check_external_changes (fixture->db));
   g_assert_true (cohort_window_is_loading (window));
-  wait_until_loaded (window);
+  cohort_gui_test_wait_until_loaded (window);
 
   g_assert_cmpstr (cohort_window_get_visible_state (window), ==, "counts");
   g_assert_true (gtk_widget_get_mapped (cohort_window_get_state_page (window, "counts")));
@@ -317,39 +253,39 @@ test_window_external_change (CohortTestFixture *fixture,
   /* A soft deletion elsewhere: one fewer, and one deleted. */
   delete_person (other, "P-2");
   g_assert_true (cohort_database_check_external_changes (fixture->db));
-  wait_until_loaded (window);
+  cohort_gui_test_wait_until_loaded (window);
   g_assert_cmpstr (count_text (window, "person"), ==, "2");
   g_assert_cmpstr (adw_action_row_get_subtitle (people), ==, "1 deleted");
   g_assert_true (cohort_window_get_count_row (window, "person") == people);
 
-  close_window (window);
+  cohort_gui_test_close_window (window);
 }
 
 static void
 test_window_own_change (CohortTestFixture *fixture,
                         gconstpointer      user_data)
 {
-  CohortWindow *window = open_window (fixture->db);
+  CohortWindow *window = cohort_gui_test_open_window (fixture->db, "overview");
 
   g_assert_cmpstr (cohort_window_get_visible_state (window), ==, "empty");
 
   /* A commit on the window's own connection signals the change at once. */
   insert_programme (fixture->db, "MCC");
   g_assert_true (cohort_window_is_loading (window));
-  wait_until_loaded (window);
+  cohort_gui_test_wait_until_loaded (window);
 
   g_assert_cmpstr (cohort_window_get_visible_state (window), ==, "counts");
   g_assert_cmpstr (count_text (window, "programme"), ==, "1");
   g_assert_cmpstr (count_text (window, "person"), ==, "0");
 
-  close_window (window);
+  cohort_gui_test_close_window (window);
 }
 
 static void
 test_window_error (CohortTestFixture *fixture,
                    gconstpointer      user_data)
 {
-  CohortWindow *window = open_window (fixture->db);
+  CohortWindow *window = cohort_gui_test_open_window (fixture->db, "overview");
   g_autofree char *moved = g_build_filename (fixture->dir, "moved.db", NULL);
   GtkWidget *error_page;
   GtkWidget *button;
@@ -357,7 +293,7 @@ test_window_error (CohortTestFixture *fixture,
   /* The file goes away under the window: it says so, and offers to try again. */
   g_assert_cmpint (g_rename (fixture->path, moved), ==, 0);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL);
-  wait_until_loaded (window);
+  cohort_gui_test_wait_until_loaded (window);
 
   g_assert_cmpstr (cohort_window_get_visible_state (window), ==, "error");
   error_page = cohort_window_get_state_page (window, "error");
@@ -372,10 +308,10 @@ test_window_error (CohortTestFixture *fixture,
   g_assert_true (gtk_widget_is_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
   g_assert_true (cohort_window_is_loading (window));
-  wait_until_loaded (window);
+  cohort_gui_test_wait_until_loaded (window);
   g_assert_cmpstr (cohort_window_get_visible_state (window), ==, "empty");
 
-  close_window (window);
+  cohort_gui_test_close_window (window);
 }
 
 static void
@@ -389,7 +325,7 @@ test_window_size_remembered (CohortTestFixture *fixture,
   g_settings_set_int (settings, "window-width", 800);
   g_settings_set_int (settings, "window-height", 600);
 
-  window = open_window (fixture->db);
+  window = cohort_gui_test_open_window (fixture->db, "overview");
   gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
   g_assert_cmpint (width, ==, 800);
   g_assert_cmpint (height, ==, 600);
@@ -398,7 +334,7 @@ test_window_size_remembered (CohortTestFixture *fixture,
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 640);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 480);
 
-  close_window (window);
+  cohort_gui_test_close_window (window);
 
   g_settings_reset (settings, "window-width");
   g_settings_reset (settings, "window-height");
@@ -408,7 +344,7 @@ static void
 test_window_accessible (CohortTestFixture *fixture,
                         gconstpointer      user_data)
 {
-  CohortWindow *window = open_window (fixture->db);
+  CohortWindow *window = cohort_gui_test_open_window (fixture->db, "overview");
   GtkWidget *menu_button;
   GtkWidget *list;
 
@@ -419,14 +355,14 @@ test_window_accessible (CohortTestFixture *fixture,
   g_assert_cmpstr (gtk_widget_get_tooltip_text (menu_button), ==, "Main Menu");
 
   /* The counts are rows a keyboard reaches. */
-  insert_person (fixture->db, "P-1");
-  wait_until_loaded (window);
+  cohort_gui_test_insert_person (fixture->db, "P-1");
+  cohort_gui_test_wait_until_loaded (window);
   list = template_child (window, "counts_list");
   g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (cohort_window_get_count_row (window,
                                                                                    "person"))));
   g_assert_true (gtk_widget_child_focus (list, GTK_DIR_TAB_FORWARD));
 
-  close_window (window);
+  cohort_gui_test_close_window (window);
 }
 
 static void
@@ -434,7 +370,7 @@ test_window_shortcuts (CohortTestFixture *fixture,
                        gconstpointer      user_data)
 {
   g_autoptr(GArray) overlay = dup_overlay_accelerators ();
-  CohortWindow *window = open_window (fixture->db);
+  CohortWindow *window = cohort_gui_test_open_window (fixture->db, "overview");
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
   gboolean found_close = FALSE;
 
@@ -476,7 +412,7 @@ test_window_shortcuts (CohortTestFixture *fixture,
   g_assert_true (found_close);
 
   g_clear_object (&controllers);
-  close_window (window);
+  cohort_gui_test_close_window (window);
 }
 
 /* Every .ui in the resource builds without a warning (G_DEBUG=fatal-warnings). */
@@ -532,7 +468,7 @@ instantiate_ui_files (const char     *folder,
 
           g_object_ref_sink (object);
           if (COHORT_IS_WINDOW (object))
-            wait_until_loaded (COHORT_WINDOW (object));
+            cohort_gui_test_wait_until_loaded (COHORT_WINDOW (object));
           if (GTK_IS_WINDOW (object))
             gtk_window_destroy (GTK_WINDOW (object));
           g_assert_finalize_object (object);
@@ -806,7 +742,7 @@ run_application (AppRun             *run,
                               (char **) argv->pdata);
 
   cohort_gui_test_drain_main_context ();
-  g_assert_finalize_object (run->app);
+  cohort_gui_test_assert_finalized (run->app);
   run->app = NULL;
 
   return status;

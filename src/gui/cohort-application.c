@@ -9,7 +9,9 @@
 #include <string.h>
 
 #include "cohort-about.h"
+#include "cohort-database-actions.h"
 #include "cohort-database.h"
+#include "cohort-format.h"
 #include "cohort-window.h"
 
 #define WATCH_INTERVAL_MSEC 1000
@@ -30,9 +32,13 @@ typedef struct
 
 G_DEFINE_FINAL_TYPE (CohortApplication, cohort_application, ADW_TYPE_APPLICATION)
 
-static void open_database (CohortApplication       *self,
-                           const char              *path,
-                           CohortDatabaseOpenFlags  flags);
+static CohortWindow *open_database   (CohortApplication       *self,
+                                      const char              *path,
+                                      CohortDatabaseOpenFlags  flags);
+static CohortWindow *switch_database (CohortApplication       *self,
+                                      GtkWindow               *replace,
+                                      const char              *path,
+                                      CohortDatabaseOpenFlags  flags);
 
 static void
 open_request_free (gpointer data)
@@ -94,18 +100,6 @@ find_window (CohortApplication *self,
     }
 
   return NULL;
-}
-
-static char *
-end_with_full_stop (const char *message)
-{
-  gsize len = strlen (message);
-
-  if (len == 0 || strchr (".!?", message[len - 1]) != NULL || g_str_has_suffix (message, "…") ||
-      g_str_has_suffix (message, "。"))
-    return g_strdup (message);
-
-  return g_strconcat (message, ".", NULL);
 }
 
 /* What the person can do about it, in addition to what the error itself says. */
@@ -185,8 +179,10 @@ on_chooser_response_cb (GtkNativeDialog *chooser,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
 
+      /* A database chosen from a window takes that window's place. */
       if (path != NULL)
-        open_database (self, path, COHORT_DATABASE_OPEN_DEFAULT);
+        switch_database (self, gtk_native_dialog_get_transient_for (chooser), path,
+                         COHORT_DATABASE_OPEN_DEFAULT);
     }
 
   /* Opening has shown a window or another dialog by now, which keeps the application. */
@@ -207,14 +203,7 @@ choose_database (CohortApplication *self,
                                          _("_Open"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
 
-  filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, _("Cohort Databases"));
-  gtk_file_filter_add_suffix (filter, "db");
-  gtk_file_filter_add_suffix (filter, "sqlite");
-  gtk_file_filter_add_suffix (filter, "sqlite3");
-  gtk_file_filter_add_mime_type (filter, "application/vnd.sqlite3");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_object_unref (filter);
+  cohort_database_actions_add_filter (GTK_FILE_CHOOSER (chooser));
 
   filter = gtk_file_filter_new ();
   gtk_file_filter_set_name (filter, _("All Files"));
@@ -250,10 +239,11 @@ on_open_error_response_cb (AdwMessageDialog *dialog,
   if (strcmp (response, "choose") == 0)
     choose_database (self, gtk_window_get_transient_for (GTK_WINDOW (dialog)), request->path);
   else if (strcmp (response, "retry") == 0)
-    open_database (self, request->path, request->flags);
+    switch_database (self, gtk_window_get_transient_for (GTK_WINDOW (dialog)), request->path,
+                     request->flags);
   else if (strcmp (response, "read-only") == 0)
-    open_database (self, request->path,
-                   COHORT_DATABASE_OPEN_READ_ONLY | COHORT_DATABASE_OPEN_NO_CREATE);
+    switch_database (self, gtk_window_get_transient_for (GTK_WINDOW (dialog)), request->path,
+                     COHORT_DATABASE_OPEN_READ_ONLY | COHORT_DATABASE_OPEN_NO_CREATE);
 }
 
 static void
@@ -263,7 +253,7 @@ show_open_error (CohortApplication       *self,
                  const GError            *error)
 {
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  g_autofree char *message = end_with_full_stop (error->message);
+  g_autofree char *message = cohort_format_sentence (error->message);
   g_autofree char *body = NULL;
   OpenRequest *request;
   GtkWidget *dialog;
@@ -282,7 +272,7 @@ show_open_error (CohortApplication       *self,
     adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "read-only",
                                      _("Open _Read-Only"));
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "choose",
-                                   _("_Choose Another Database…"));
+                                   _("Choose _Another Database…"));
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "choose",
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "choose");
@@ -300,7 +290,7 @@ show_open_error (CohortApplication       *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
+static CohortWindow *
 open_database (CohortApplication       *self,
                const char              *path,
                CohortDatabaseOpenFlags  flags)
@@ -314,14 +304,17 @@ open_database (CohortApplication       *self,
   if (window != NULL)
     {
       gtk_window_present (GTK_WINDOW (window));
-      return;
+      return window;
     }
 
+  /* The copies kept before an upgrade, an import or a restore: as many as the user wants. */
+  cohort_database_set_default_backups_to_keep ((guint) MAX (1, g_settings_get_int (self->settings,
+                                                                  "backups-to-keep")));
   database = cohort_database_open (canonical, flags, &error);
   if (database == NULL)
     {
       show_open_error (self, canonical, flags, error);
-      return;
+      return NULL;
     }
 
   /* Notice what other programs (the command line) write while the window is open. */
@@ -330,6 +323,50 @@ open_database (CohortApplication       *self,
 
   window = cohort_window_new (GTK_APPLICATION (self), database);
   gtk_window_present (GTK_WINDOW (window));
+
+  return window;
+}
+
+/* Opens @path; when it opens, its window takes the place of @replace (when that is a window
+ * on another database).  When it does not, @replace stays as it was. */
+static CohortWindow *
+switch_database (CohortApplication       *self,
+                 GtkWindow               *replace,
+                 const char              *path,
+                 CohortDatabaseOpenFlags  flags)
+{
+  g_autoptr(GtkWindow) old = replace != NULL ? g_object_ref (replace) : NULL;
+  CohortWindow *window = open_database (self, path, flags);
+
+  if (window != NULL && COHORT_IS_WINDOW (old) && GTK_WINDOW (window) != old)
+    gtk_window_destroy (old);
+
+  return window;
+}
+
+static void
+open_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  CohortApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  choose_database (self, parent,
+                   COHORT_IS_WINDOW (parent) ?
+                   cohort_database_get_path (cohort_window_get_database (COHORT_WINDOW (parent))) :
+                   NULL);
+}
+
+static void
+new_action (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  CohortApplication *self = user_data;
+
+  cohort_database_actions_choose_new (self,
+                                      gtk_application_get_active_window (GTK_APPLICATION (self)));
 }
 
 static void
@@ -359,6 +396,8 @@ about_action (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { .name = "quit", .activate = quit_action },
   { .name = "about", .activate = about_action },
+  { .name = "open", .activate = open_action },
+  { .name = "new", .activate = new_action },
 };
 
 static int
@@ -392,8 +431,16 @@ static void
 cohort_application_startup (GApplication *application)
 {
   static const char *quit_accels[] = { "<Primary>q", NULL };
+  static const char *open_accels[] = { "<Primary>o", NULL };
+  static const char *new_accels[] = { "<Primary><Shift>n", NULL };
+  g_autofree char *actor = NULL;
 
   G_APPLICATION_CLASS (cohort_application_parent_class)->startup (application);
+
+  /* Every connection the window opens, its workers' too, names the user in the history.
+   * Translators: how the history names the window as the way a change was made */
+  actor = cohort_database_dup_user_actor (C_("actor", "window"));
+  cohort_database_set_default_actor (actor);
 
   gtk_window_set_default_icon_name (APP_ID);
 
@@ -401,6 +448,10 @@ cohort_application_startup (GApplication *application)
                                    G_N_ELEMENTS (app_actions), application);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit",
                                          quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.open",
+                                         open_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.new",
+                                         new_accels);
 }
 
 static void
@@ -513,4 +564,27 @@ cohort_application_open_database (CohortApplication *self,
   g_return_if_fail (path != NULL);
 
   open_database (self, path, COHORT_DATABASE_OPEN_DEFAULT);
+}
+
+/**
+ * cohort_application_switch_database:
+ * @window: (nullable): the window the person asked from
+ * @path: the database file; created when missing
+ *
+ * Shows the database instead of @window's: in the window already showing it, or in a new
+ * one, and @window closes.  When the database cannot be opened, a dialog says why and @window
+ * keeps its database.  A database that opens is remembered as the one to open next time.
+ *
+ * Returns: (transfer none) (nullable): the window that shows the database, or %NULL
+ */
+CohortWindow *
+cohort_application_switch_database (CohortApplication *self,
+                                    GtkWindow         *window,
+                                    const char        *path)
+{
+  g_return_val_if_fail (COHORT_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (window == NULL || GTK_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return switch_database (self, window, path, COHORT_DATABASE_OPEN_DEFAULT);
 }

@@ -8,7 +8,6 @@
 
 G_BEGIN_DECLS
 
-CohortQueryModel   *cohort_courses_page_get_model           (CohortCoursesPage *self);
 CohortQueryModel   *cohort_courses_page_get_runs            (CohortCoursesPage *self);
 CohortQueryModel   *cohort_courses_page_get_enrolments      (CohortCoursesPage *self);
 CohortQueryModel   *cohort_courses_page_get_persons         (CohortCoursesPage *self);

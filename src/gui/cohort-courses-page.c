@@ -13,6 +13,7 @@
 #include "cohort-course-run.h"
 #include "cohort-course.h"
 #include "cohort-enrolment.h"
+#include "cohort-format.h"
 #include "cohort-list-results.h"
 #include "cohort-lookup.h"
 #include "cohort-organisation.h"
@@ -21,6 +22,7 @@
 #include "cohort-programme.h"
 #include "cohort-run-stats.h"
 #include "cohort-store.h"
+#include "cohort-swap-model.h"
 #include "cohort-toast.h"
 #include "cohort-utils.h"
 #include "cohort-validation.h"
@@ -893,6 +895,13 @@ setup_label_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* A long text (a course title) takes a second line before it is cut short. */
+  if (g_object_get_data (G_OBJECT (factory), "cell-wrap") != NULL)
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_lines (GTK_LABEL (label), 2);
+    }
   gtk_list_item_set_child (list_item, label);
 }
 
@@ -904,8 +913,11 @@ bind_label_cb (GtkSignalListItemFactory *factory,
   CellText cell_text = g_object_get_data (G_OBJECT (factory), "cell-text");
   gpointer item = gtk_list_item_get_item (list_item);
   g_autofree char *text = item != NULL ? cell_text (self, item) : NULL;
+  GtkWidget *label = gtk_list_item_get_child (list_item);
 
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), text != NULL ? text : "");
+  gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
+  /* What does not fit is read in full in the tooltip. */
+  gtk_widget_set_tooltip_text (label, cohort_str_empty_to_null (text));
 }
 
 static void
@@ -958,14 +970,14 @@ static char *
 run_start_text (CohortCoursesPage *self,
                 gpointer           item)
 {
-  return g_strdup (cohort_course_run_get_start_date (item));
+  return cohort_format_date (cohort_course_run_get_start_date (item));
 }
 
 static char *
 run_end_text (CohortCoursesPage *self,
               gpointer           item)
 {
-  return g_strdup (cohort_course_run_get_end_date (item));
+  return cohort_format_date (cohort_course_run_get_end_date (item));
 }
 
 static char *
@@ -1609,7 +1621,9 @@ describe_empty (CohortCoursesPage *self)
 static GtkSingleSelection *
 new_selection (CohortQueryModel *model)
 {
-  GtkSingleSelection *selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (model)));
+  /* A search or a sort replaces every row: see cohort-swap-model.c. */
+  GtkSingleSelection *selection = gtk_single_selection_new (
+    G_LIST_MODEL (cohort_swap_model_new (G_LIST_MODEL (model))));
 
   gtk_single_selection_set_autoselect (selection, FALSE);
   gtk_single_selection_set_can_unselect (selection, TRUE);
@@ -1922,6 +1936,8 @@ cohort_courses_page_init (CohortCoursesPage *self)
 
   set_cell_text (self, self->code_column, course_code_text);
   set_cell_text (self, self->title_column, course_title_text);
+  g_object_set_data (G_OBJECT (gtk_column_view_column_get_factory (self->title_column)),
+                     "cell-wrap", GINT_TO_POINTER (TRUE));
   set_cell_text (self, self->programme_column, course_programme_text);
   set_cell_text (self, self->run_code_column, run_code_text);
   set_cell_text (self, self->run_start_column, run_start_text);

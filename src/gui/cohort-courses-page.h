@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "cohort-database.h"
+#include "cohort-query-model.h"
 
 G_BEGIN_DECLS
 
@@ -11,7 +12,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CohortCoursesPage, cohort_courses_page, COHORT, COURSES_PAGE, AdwBin)
 
-GtkWidget      *cohort_courses_page_new          (CohortDatabase    *database);
-CohortDatabase *cohort_courses_page_get_database (CohortCoursesPage *self);
+GtkWidget        *cohort_courses_page_new          (CohortDatabase    *database);
+CohortDatabase   *cohort_courses_page_get_database (CohortCoursesPage *self);
+CohortQueryModel *cohort_courses_page_get_model    (CohortCoursesPage *self);
 
 G_END_DECLS

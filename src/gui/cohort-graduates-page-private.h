@@ -8,7 +8,6 @@
 
 G_BEGIN_DECLS
 
-CohortQueryModel   *cohort_graduates_page_get_model         (CohortGraduatesPage *self);
 GtkSingleSelection *cohort_graduates_page_get_selection     (CohortGraduatesPage *self);
 const char         *cohort_graduates_page_get_visible_state (CohortGraduatesPage *self);
 gboolean            cohort_graduates_page_is_busy           (CohortGraduatesPage *self);

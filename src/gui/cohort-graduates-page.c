@@ -10,12 +10,14 @@
 
 #include "cohort-career-record.h"
 #include "cohort-column-sort.h"
+#include "cohort-format.h"
 #include "cohort-list-results.h"
 #include "cohort-lookup.h"
 #include "cohort-organisation.h"
 #include "cohort-person-name.h"
 #include "cohort-person.h"
 #include "cohort-store.h"
+#include "cohort-swap-model.h"
 #include "cohort-utils.h"
 #include "cohort-vocabulary.h"
 
@@ -206,6 +208,8 @@ dup_cell_text (CohortGraduatesPage *self,
       text = cohort_career_record_get_verified_on (record);
       if (cohort_str_empty_to_null (text) == NULL)
         text = _("Never");
+      else
+        return cohort_format_date (text);
       break;
     case COLUMN_NAME:
     case N_COLUMNS:
@@ -686,7 +690,9 @@ cohort_graduates_page_constructed (GObject *object)
   g_signal_connect_object (self->model, "notify::loading", G_CALLBACK (on_loading_changed_cb),
                            self, G_CONNECT_SWAPPED);
 
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  /* A search or a sort replaces every row: see cohort-swap-model.c. */
+  self->selection = gtk_single_selection_new (
+    G_LIST_MODEL (cohort_swap_model_new (G_LIST_MODEL (self->model))));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "cohort-database.h"
+#include "cohort-query-model.h"
 
 G_BEGIN_DECLS
 
@@ -11,7 +12,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CohortGraduatesPage, cohort_graduates_page, COHORT, GRADUATES_PAGE, AdwBin)
 
-GtkWidget      *cohort_graduates_page_new          (CohortDatabase      *database);
-CohortDatabase *cohort_graduates_page_get_database (CohortGraduatesPage *self);
+GtkWidget        *cohort_graduates_page_new          (CohortDatabase      *database);
+CohortDatabase   *cohort_graduates_page_get_database (CohortGraduatesPage *self);
+CohortQueryModel *cohort_graduates_page_get_model    (CohortGraduatesPage *self);
 
 G_END_DECLS

@@ -3,7 +3,9 @@
 
 #include <adwaita.h>
 
+#include "cohort-database.h"
 #include "cohort-person.h"
+#include "cohort-record-editor.h"
 
 G_BEGIN_DECLS
 
@@ -13,7 +15,8 @@ G_BEGIN_DECLS
  * @COHORT_PERSON_HISTORY_PLACEMENT: a placement
  * @COHORT_PERSON_HISTORY_CAREER: a career record
  *
- * The records of a person the editor lists (read-only) under the person's fields.
+ * The records of a person the editor lists under the person's fields, each opening its
+ * editor.
  */
 typedef enum
 {
@@ -40,11 +43,23 @@ GtkWidget    *cohort_person_editor_get_field_row  (CohortPersonEditor *self,
 const char   *cohort_person_editor_get_error_text (CohortPersonEditor *self);
 void          cohort_person_editor_focus_first    (CohortPersonEditor *self);
 GtkWidget    *cohort_person_editor_get_back_button (CohortPersonEditor *self);
-void          cohort_person_editor_add_history    (CohortPersonEditor  *self,
-                                                   CohortPersonHistory  kind,
-                                                   const char          *title,
-                                                   const char          *subtitle);
 guint         cohort_person_editor_get_n_history  (CohortPersonEditor  *self,
                                                    CohortPersonHistory  kind);
+CohortDatabase *cohort_person_editor_get_database (CohortPersonEditor *self);
+void          cohort_person_editor_set_database   (CohortPersonEditor *self,
+                                                   CohortDatabase     *database);
+void          cohort_person_editor_reload_records (CohortPersonEditor *self);
+CohortRecord *cohort_person_editor_get_history_record (CohortPersonEditor  *self,
+                                                       CohortPersonHistory  kind,
+                                                       guint                position);
+CohortRecordEditor *cohort_person_editor_add_record    (CohortPersonEditor  *self,
+                                                        CohortPersonHistory  kind);
+CohortRecordEditor *cohort_person_editor_edit_record   (CohortPersonEditor  *self,
+                                                        CohortPersonHistory  kind,
+                                                        guint                position);
+gboolean      cohort_person_editor_delete_record  (CohortPersonEditor   *self,
+                                                   CohortPersonHistory   kind,
+                                                   guint                 position,
+                                                   GError              **error);
 
 G_END_DECLS

@@ -5,6 +5,8 @@
 
 G_BEGIN_DECLS
 
-char *cohort_dup_person_display_name (CohortPerson *person);
+char *cohort_dup_person_display_name            (CohortPerson       *person);
+char *cohort_dup_person_display_name_for_reader (CohortPerson       *person,
+                                                 const char * const *languages);
 
 G_END_DECLS

@@ -9,7 +9,6 @@
 
 G_BEGIN_DECLS
 
-CohortQueryModel   *cohort_placements_page_get_model         (CohortPlacementsPage *self);
 GtkSingleSelection *cohort_placements_page_get_selection     (CohortPlacementsPage *self);
 const char         *cohort_placements_page_get_visible_state (CohortPlacementsPage *self);
 gboolean            cohort_placements_page_is_busy           (CohortPlacementsPage *self);

@@ -8,14 +8,18 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cohort-chooser-row.h"
 #include "cohort-column-sort.h"
 #include "cohort-course-run.h"
 #include "cohort-enrolment.h"
+#include "cohort-format.h"
 #include "cohort-list-results.h"
 #include "cohort-organisation.h"
 #include "cohort-person-name.h"
 #include "cohort-person.h"
+#include "cohort-record-form.h"
 #include "cohort-store.h"
+#include "cohort-swap-model.h"
 #include "cohort-toast.h"
 #include "cohort-utils.h"
 #include "cohort-validation.h"
@@ -45,73 +49,6 @@ typedef enum
   N_COLUMNS
 } Column;
 
-/* The fields of the editor. */
-typedef enum
-{
-  FIELD_ENTRY,         /* free text (or a date, a country code) */
-  FIELD_COMBO,         /* a term of a vocabulary */
-  FIELD_PERSON,        /* a person, chosen from a searchable list */
-  FIELD_ORGANISATION,  /* an organisation, chosen from a searchable list */
-  FIELD_ENROLMENT,     /* one of the person's enrolments */
-} FieldKind;
-
-typedef enum
-{
-  GROUP_WHO,
-  GROUP_WHEN,
-  GROUP_TERMS,
-} FieldGroup;
-
-typedef struct
-{
-  const char       *field;     /* the column, as core's errors name it */
-  const char       *property;  /* the CohortPlacement property */
-  const char       *title;
-  FieldKind         kind;
-  FieldGroup        group;
-  CohortVocabulary  vocabulary;
-  gboolean          optional;  /* combos: "Not recorded" comes first */
-} Field;
-
-static const Field fields[] = {
-  { "person_id", "person-id", N_("Person"), FIELD_PERSON, GROUP_WHO, 0, FALSE },
-  { "enrolment_id", "enrolment-id", N_("Enrolment"), FIELD_ENROLMENT, GROUP_WHO, 0, FALSE },
-  { "host_id", "host-id", N_("Host organisation"), FIELD_ORGANISATION, GROUP_WHO, 0, FALSE },
-  { "office_id", "office-id", N_("Field office"), FIELD_ORGANISATION, GROUP_WHO, 0, FALSE },
-  { "duty_station", "duty-station", N_("Duty station"), FIELD_ENTRY, GROUP_WHO, 0, FALSE },
-  { "country", "country", N_("Country (two-letter code, e.g. KE)"), FIELD_ENTRY, GROUP_WHO, 0,
-    FALSE },
-  { "position_title", "position-title", N_("Position"), FIELD_ENTRY, GROUP_WHO, 0, FALSE },
-  { "status", "status", N_("Status"), FIELD_COMBO, GROUP_WHEN,
-    COHORT_VOCABULARY_PLACEMENT_STATUS, FALSE },
-  { "start_date", "start-date", N_("Start date (YYYY-MM-DD)"), FIELD_ENTRY, GROUP_WHEN, 0,
-    FALSE },
-  { "end_date", "end-date", N_("Planned end date (YYYY-MM-DD)"), FIELD_ENTRY, GROUP_WHEN, 0,
-    FALSE },
-  { "actual_end_date", "actual-end-date", N_("Actual end date (YYYY-MM-DD)"), FIELD_ENTRY,
-    GROUP_WHEN, 0, FALSE },
-  { "modality", "modality", N_("Modality"), FIELD_COMBO, GROUP_TERMS,
-    COHORT_VOCABULARY_PLACEMENT_MODALITY, TRUE },
-  { "funded_by", "funded-by", N_("Funded by"), FIELD_ENTRY, GROUP_TERMS, 0, FALSE },
-  { "supervisor_id", "supervisor-id", N_("Supervisor"), FIELD_PERSON, GROUP_TERMS, 0, FALSE },
-  { "evaluation", "evaluation", N_("Evaluation"), FIELD_ENTRY, GROUP_TERMS, 0, FALSE },
-};
-
-#define N_FIELDS G_N_ELEMENTS (fields)
-
-/* A person or organisation field: a row whose button opens a searchable list. */
-typedef struct
-{
-  CohortPlacementsPage *page;     /* unowned: the page owns the rows */
-  guint                 field;    /* index in fields[] */
-  gint64                id;       /* the one chosen, 0 for none */
-  GtkMenuButton        *button;
-  GtkSearchEntry       *entry;
-  GtkListView          *list;
-  GtkButton            *add_button;  /* organisations: add the one typed */
-  CohortQueryModel     *model;    /* created when first opened */
-} Chooser;
-
 typedef struct
 {
   CohortPlacementsPage *page;
@@ -132,13 +69,6 @@ struct _CohortPlacementsPage
   GHashTable         *host_names;     /* id → acronym, or name when there is none */
 
   CohortPlacement    *placement;      /* in the editor: as stored, or new */
-  GtkWidget          *rows[N_FIELDS];
-  Chooser            *choosers[N_FIELDS];
-  GArray             *enrolment_ids;  /* gint64, the choices of the enrolment row; 0 first */
-  GtkWidget          *error_row;
-  GtkWidget          *error_field_row;
-  char               *error_field;
-  char               *error_text;
 
   UndoKind            undo_kind;
   gint64              undo_id;
@@ -147,7 +77,6 @@ struct _CohortPlacementsPage
   guint               shown : 1;       /* mapped once: the lists have been read */
   guint               selecting : 1;
   guint               updating_filters : 1;
-  guint               filling : 1;   /* filling the form: no field was edited */
 
   /* Template widgets */
   AdwToastOverlay    *toast_overlay;
@@ -174,9 +103,7 @@ struct _CohortPlacementsPage
   GtkStack           *editor_stack;
   GtkButton          *back_button;
   GtkLabel           *heading;
-  AdwPreferencesGroup *who_group;
-  AdwPreferencesGroup *when_group;
-  AdwPreferencesGroup *terms_group;
+  CohortRecordForm   *form;
 };
 
 enum {
@@ -190,9 +117,6 @@ static GParamSpec *properties[N_PROPS];
 G_DEFINE_FINAL_TYPE (CohortPlacementsPage, cohort_placements_page, ADW_TYPE_BIN)
 
 static void update_actions (CohortPlacementsPage *self);
-static void fill_enrolments (CohortPlacementsPage *self,
-                             gint64                person_id,
-                             gint64                chosen);
 
 /* Names: read once for the rows shown, forgotten when the database changes. */
 
@@ -421,13 +345,12 @@ dup_cell_text (CohortPlacementsPage *self,
                                           cohort_placement_get_modality (placement));
       break;
     case COLUMN_START:
-      text = cohort_placement_get_start_date (placement);
-      break;
+      return cohort_format_date (cohort_placement_get_start_date (placement));
     case COLUMN_END:
       text = cohort_str_empty_to_null (cohort_placement_get_actual_end_date (placement));
       if (text == NULL)
         text = cohort_placement_get_end_date (placement);
-      break;
+      return cohort_format_date (text);
     case COLUMN_STATUS:
       text = cohort_vocabulary_get_label (COHORT_VOCABULARY_PLACEMENT_STATUS,
                                           cohort_placement_get_status (placement));
@@ -533,21 +456,6 @@ vocabulary_code_at (CohortVocabulary vocabulary,
   return terms[index].code;
 }
 
-static guint
-vocabulary_index_of (CohortVocabulary  vocabulary,
-                     const char       *code)
-{
-  const CohortVocabularyTerm *terms;
-  guint n_terms = 0;
-
-  terms = cohort_vocabulary_get_terms (vocabulary, &n_terms);
-  for (guint i = 0; code != NULL && i < n_terms; i++)
-    if (strcmp (terms[i].code, code) == 0)
-      return i;
-
-  return GTK_INVALID_LIST_POSITION;
-}
-
 static void
 on_filter_changed_cb (CohortPlacementsPage *self)
 {
@@ -633,384 +541,7 @@ on_search_changed_cb (CohortPlacementsPage *self,
     cohort_query_model_set_search (self->model, gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
-/* Choosers of people and organisations */
-
-static GType
-chooser_type (Chooser *chooser)
-{
-  return fields[chooser->field].kind == FIELD_PERSON ? COHORT_TYPE_PERSON :
-         COHORT_TYPE_ORGANISATION;
-}
-
-static void
-chooser_update_label (Chooser *chooser)
-{
-  const char *name = lookup_name (chooser->page, chooser_type (chooser), chooser->id);
-  AdwActionRow *row = ADW_ACTION_ROW (chooser->page->rows[chooser->field]);
-
-  adw_action_row_set_subtitle (row, name != NULL ? name : _("None"));
-}
-
-static void
-chooser_set_id (Chooser *chooser,
-                gint64   id)
-{
-  chooser->id = id;
-  chooser_update_label (chooser);
-
-  if (strcmp (fields[chooser->field].field, "person_id") == 0 && !chooser->page->filling)
-    fill_enrolments (chooser->page, id, 0);
-}
-
-static void
-setup_choice_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item,
-                 Chooser                  *chooser)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_margin_top (label, 6);
-  gtk_widget_set_margin_bottom (label, 6);
-  gtk_list_item_set_child (list_item, label);
-}
-
-static void
-bind_choice_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *list_item,
-                Chooser                  *chooser)
-{
-  GObject *item = gtk_list_item_get_item (list_item);
-  g_autofree char *text = NULL;
-
-  if (COHORT_IS_PERSON (item))
-    {
-      g_autofree char *name = cohort_dup_person_display_name (COHORT_PERSON (item));
-
-      text = g_strdup_printf ("%s (%s)", name, cohort_person_get_code (COHORT_PERSON (item)));
-    }
-  else if (COHORT_IS_ORGANISATION (item))
-    {
-      const char *country = cohort_organisation_get_country (COHORT_ORGANISATION (item));
-
-      text = cohort_str_empty_to_null (country) != NULL ?
-             g_strdup_printf ("%s (%s)", cohort_organisation_get_name (COHORT_ORGANISATION (item)),
-                              country) :
-             g_strdup (cohort_organisation_get_name (COHORT_ORGANISATION (item)));
-    }
-
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), text != NULL ? text : "");
-}
-
-static void
-on_choice_activate_cb (Chooser     *chooser,
-                       guint        position,
-                       GtkListView *list)
-{
-  chooser_set_id (chooser, cohort_query_model_get_id (chooser->model, position));
-  gtk_menu_button_popdown (chooser->button);
-}
-
-static void
-on_chooser_search_cb (Chooser        *chooser,
-                      GtkSearchEntry *entry)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-
-  if (chooser->model != NULL)
-    cohort_query_model_set_search (chooser->model, text);
-  if (chooser->add_button != NULL)
-    {
-      g_autofree char *label = NULL;
-
-      gtk_widget_set_visible (GTK_WIDGET (chooser->add_button),
-                              cohort_str_empty_to_null (text) != NULL);
-      /* TRANSLATORS: %s is the name of an organisation typed in the search entry */
-      label = g_strdup_printf (_("Add “%s”"), text);
-      gtk_button_set_label (chooser->add_button, label);
-    }
-}
-
-/* Enter in the search entry takes the first organisation or person found. */
-static void
-on_chooser_entry_activate_cb (Chooser        *chooser,
-                              GtkSearchEntry *entry)
-{
-  if (chooser->model == NULL || g_list_model_get_n_items (G_LIST_MODEL (chooser->model)) == 0)
-    return;
-
-  on_choice_activate_cb (chooser, 0, chooser->list);
-}
-
-static void
-on_chooser_clear_cb (Chooser   *chooser,
-                     GtkButton *button)
-{
-  chooser_set_id (chooser, 0);
-  gtk_menu_button_popdown (chooser->button);
-}
-
-/* An organisation that is not recorded yet is added on the spot, with the name typed. */
-static void
-on_chooser_add_cb (Chooser   *chooser,
-                   GtkButton *button)
-{
-  g_autoptr(CohortOrganisation) organisation = cohort_organisation_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (chooser->entry)));
-
-  g_strstrip (name);
-  cohort_organisation_set_name (organisation, name);
-  if (!cohort_store_save (chooser->page->database, COHORT_RECORD (organisation), &error))
-    {
-      show_failure (chooser->page, error);
-      return;
-    }
-
-  chooser_set_id (chooser, cohort_record_get_id (COHORT_RECORD (organisation)));
-  gtk_menu_button_popdown (chooser->button);
-}
-
-static void
-on_chooser_shown_cb (Chooser    *chooser,
-                     GtkPopover *popover)
-{
-  if (chooser->model == NULL)
-    {
-      GtkSingleSelection *selection;
-
-      chooser->model = cohort_query_model_new (chooser->page->database,
-                                               fields[chooser->field].kind == FIELD_PERSON ?
-                                               COHORT_QUERY_KIND_PERSONS :
-                                               COHORT_QUERY_KIND_ORGANISATIONS);
-      selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (chooser->model)));
-      gtk_single_selection_set_autoselect (selection, FALSE);
-      gtk_list_view_set_model (chooser->list, GTK_SELECTION_MODEL (selection));
-      g_object_unref (selection);
-    }
-
-  cohort_query_model_set_search (chooser->model,
-                                 gtk_editable_get_text (GTK_EDITABLE (chooser->entry)));
-  cohort_query_model_refresh (chooser->model);
-  gtk_widget_grab_focus (GTK_WIDGET (chooser->entry));
-}
-
-static void
-chooser_free (Chooser *chooser)
-{
-  g_clear_object (&chooser->model);
-  g_free (chooser);
-}
-
-static GtkWidget *
-create_chooser_row (CohortPlacementsPage *self,
-                    guint                 field)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *clear = gtk_button_new_with_mnemonic (_("_None"));
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  const char *title = _(fields[field].title);
-  g_autofree char *choose = NULL;
-  Chooser *chooser = g_new0 (Chooser, 1);
-
-  chooser->page = self;
-  chooser->field = field;
-  self->choosers[field] = chooser;
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  /* TRANSLATORS: %s is a field, e.g. "Host organisation" */
-  choose = g_strdup_printf (_("Choose %s"), title);
-
-  chooser->entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
-  gtk_accessible_update_property (GTK_ACCESSIBLE (chooser->entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, choose, -1);
-  g_signal_connect_swapped (chooser->entry, "search-changed",
-                            G_CALLBACK (on_chooser_search_cb), chooser);
-  g_signal_connect_swapped (chooser->entry, "activate",
-                            G_CALLBACK (on_chooser_entry_activate_cb), chooser);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (chooser->entry));
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_choice_cb), chooser);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_choice_cb), chooser);
-  chooser->list = GTK_LIST_VIEW (gtk_list_view_new (NULL, g_object_ref (factory)));
-  gtk_list_view_set_single_click_activate (chooser->list, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (chooser->list),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  g_signal_connect_swapped (chooser->list, "activate", G_CALLBACK (on_choice_activate_cb),
-                            chooser);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (chooser->list));
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 200);
-  gtk_scrolled_window_set_min_content_width (GTK_SCROLLED_WINDOW (scrolled), 260);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_box_append (GTK_BOX (box), scrolled);
-
-  if (fields[field].kind == FIELD_ORGANISATION)
-    {
-      chooser->add_button = GTK_BUTTON (gtk_button_new ());
-      gtk_widget_set_visible (GTK_WIDGET (chooser->add_button), FALSE);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (chooser->add_button),
-                                   _("Record a new organisation with this name"));
-      g_signal_connect_swapped (chooser->add_button, "clicked", G_CALLBACK (on_chooser_add_cb),
-                                chooser);
-      gtk_box_append (GTK_BOX (box), GTK_WIDGET (chooser->add_button));
-    }
-
-  g_signal_connect_swapped (clear, "clicked", G_CALLBACK (on_chooser_clear_cb), chooser);
-  gtk_box_append (GTK_BOX (box), clear);
-
-  gtk_popover_set_child (GTK_POPOVER (popover), box);
-  g_signal_connect_swapped (popover, "show", G_CALLBACK (on_chooser_shown_cb), chooser);
-
-  chooser->button = GTK_MENU_BUTTON (gtk_menu_button_new ());
-  gtk_menu_button_set_icon_name (chooser->button, "document-edit-symbolic");
-  gtk_menu_button_set_popover (chooser->button, popover);
-  gtk_widget_set_valign (GTK_WIDGET (chooser->button), GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (GTK_WIDGET (chooser->button), "flat");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (chooser->button), choose);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (chooser->button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, choose, -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (chooser->button));
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (chooser->button));
-
-  g_object_set_data_full (G_OBJECT (row), "cohort-chooser", chooser,
-                          (GDestroyNotify) chooser_free);
-
-  return row;
-}
-
 /* The editor */
-
-static void
-fill_enrolments (CohortPlacementsPage *self,
-                 gint64                person_id,
-                 gint64                chosen)
-{
-  AdwComboRow *row = NULL;
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  g_autoptr(GListStore) enrolments = NULL;
-  guint selected = 0;
-
-  for (guint i = 0; i < N_FIELDS; i++)
-    if (fields[i].kind == FIELD_ENROLMENT)
-      row = ADW_COMBO_ROW (self->rows[i]);
-
-  g_array_set_size (self->enrolment_ids, 0);
-  g_array_append_val (self->enrolment_ids, (gint64) { 0 });
-  gtk_string_list_append (labels, _("None"));
-
-  if (person_id != 0)
-    {
-      g_autoptr(GError) error = NULL;
-
-      enrolments = cohort_store_list_enrolments (self->database, person_id, &error);
-      if (enrolments == NULL)
-        g_debug ("Could not list enrolments: %s", error->message);
-    }
-
-  for (guint i = 0; enrolments != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (enrolments));
-       i++)
-    {
-      g_autoptr(CohortEnrolment) enrolment = g_list_model_get_item (G_LIST_MODEL (enrolments), i);
-      g_autoptr(CohortRecord) run = NULL;
-      gint64 id = cohort_record_get_id (COHORT_RECORD (enrolment));
-      const char *status = cohort_vocabulary_get_label (COHORT_VOCABULARY_ENROLMENT_STATUS,
-                                                        cohort_enrolment_get_status (enrolment));
-
-      run = cohort_store_load (self->database, COHORT_TYPE_COURSE_RUN,
-                               cohort_enrolment_get_run_id (enrolment), NULL);
-      if (id == chosen)
-        selected = self->enrolment_ids->len;
-      g_array_append_val (self->enrolment_ids, id);
-      /* TRANSLATORS: an enrolment: the code of the course run, and the enrolment's status */
-      gtk_string_list_take (labels,
-                            g_strdup_printf (C_("enrolment", "%s · %s"),
-                                             run != NULL ?
-                                             cohort_course_run_get_code (COHORT_COURSE_RUN (run)) :
-                                             _("Unknown run"),
-                                             status != NULL ? status : ""));
-    }
-
-  adw_combo_row_set_model (row, G_LIST_MODEL (labels));
-  adw_combo_row_set_selected (row, selected);
-}
-
-static void
-clear_error (CohortPlacementsPage *self)
-{
-  if (self->error_field_row != NULL)
-    {
-      gtk_widget_remove_css_class (self->error_field_row, "error");
-      gtk_accessible_reset_state (GTK_ACCESSIBLE (self->error_field_row),
-                                  GTK_ACCESSIBLE_STATE_INVALID);
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->error_field_row),
-                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-      self->error_field_row = NULL;
-    }
-
-  if (self->error_row != NULL)
-    {
-      gtk_list_box_remove (GTK_LIST_BOX (gtk_widget_get_parent (self->error_row)),
-                           self->error_row);
-      self->error_row = NULL;
-    }
-
-  g_clear_pointer (&self->error_field, g_free);
-  g_clear_pointer (&self->error_text, g_free);
-}
-
-/* The message of a refused placement goes right under the field it concerns. */
-static void
-show_error (CohortPlacementsPage *self,
-            const GError         *error)
-{
-  const char *field = NULL;
-  GtkWidget *row = NULL;
-  GtkWidget *label;
-  int index;
-
-  clear_error (self);
-
-  if (error->domain == COHORT_VALIDATION_ERROR)
-    field = cohort_validation_error_get_field (error);
-  for (guint i = 0; field != NULL && i < N_FIELDS; i++)
-    if (strcmp (fields[i].field, field) == 0)
-      row = self->rows[i];
-  if (row == NULL)
-    row = self->rows[0];
-
-  self->error_field = g_strdup (field);
-  self->error_text = g_strdup (error->message);
-  self->error_field_row = row;
-  gtk_widget_add_css_class (row, "error");
-  gtk_accessible_update_state (GTK_ACCESSIBLE (row),
-                               GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, error->message, -1);
-
-  label = gtk_label_new (error->message);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_end (label, 12);
-  gtk_widget_set_margin_top (label, 6);
-  gtk_widget_set_margin_bottom (label, 6);
-  gtk_widget_add_css_class (label, "error");
-
-  index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
-  self->error_row = gtk_list_box_row_new ();
-  gtk_widget_set_name (self->error_row, "error-message");
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self->error_row), FALSE);
-  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (self->error_row), FALSE);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self->error_row), label);
-  gtk_list_box_insert (GTK_LIST_BOX (gtk_widget_get_parent (row)), self->error_row, index + 1);
-
-  gtk_widget_grab_focus (row);
-}
 
 static void
 fill_form (CohortPlacementsPage *self)
@@ -1018,10 +549,9 @@ fill_form (CohortPlacementsPage *self)
   CohortPlacement *placement = self->placement;
   gint64 id;
 
-  clear_error (self);
-
   if (placement == NULL)
     {
+      cohort_record_form_clear_error (self->form);
       gtk_stack_set_visible_child_name (self->editor_stack, "none");
       return;
     }
@@ -1040,158 +570,8 @@ fill_form (CohortPlacementsPage *self)
       gtk_label_set_text (self->heading, heading);
     }
 
-  self->filling = TRUE;
-  for (guint i = 0; i < N_FIELDS; i++)
-    {
-      const Field *field = &fields[i];
-
-      switch (field->kind)
-        {
-        case FIELD_ENTRY:
-          {
-            g_autofree char *value = NULL;
-
-            g_object_get (placement, field->property, &value, NULL);
-            gtk_editable_set_text (GTK_EDITABLE (self->rows[i]), value != NULL ? value : "");
-          }
-          break;
-
-        case FIELD_COMBO:
-          {
-            g_autofree char *value = NULL;
-            guint index;
-
-            g_object_get (placement, field->property, &value, NULL);
-            if (cohort_str_empty_to_null (value) == NULL && !field->optional)
-              {
-                g_free (value);
-                value = g_strdup (cohort_vocabulary_get_default (field->vocabulary));
-              }
-            index = vocabulary_index_of (field->vocabulary, value);
-            if (field->optional)
-              index = index == GTK_INVALID_LIST_POSITION ? 0 : index + 1;
-            adw_combo_row_set_selected (ADW_COMBO_ROW (self->rows[i]),
-                                        index == GTK_INVALID_LIST_POSITION ? 0 : index);
-          }
-          break;
-
-        case FIELD_PERSON:
-        case FIELD_ORGANISATION:
-          {
-            gint64 value = 0;
-
-            g_object_get (placement, field->property, &value, NULL);
-            chooser_set_id (self->choosers[i], value);
-          }
-          break;
-
-        case FIELD_ENROLMENT:
-          fill_enrolments (self, cohort_placement_get_person_id (placement),
-                           cohort_placement_get_enrolment_id (placement));
-          break;
-
-        default:
-          g_assert_not_reached ();
-        }
-    }
-  self->filling = FALSE;
-
+  cohort_record_form_set_record (self->form, COHORT_RECORD (placement));
   gtk_stack_set_visible_child_name (self->editor_stack, "form");
-}
-
-/* A copy of @placement, with every property. */
-static CohortPlacement *
-copy_placement (CohortPlacement *placement)
-{
-  CohortPlacement *copy = cohort_placement_new ();
-  g_autofree GParamSpec **pspecs = NULL;
-  guint n_pspecs = 0;
-
-  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (placement), &n_pspecs);
-  for (guint i = 0; i < n_pspecs; i++)
-    {
-      g_auto(GValue) value = G_VALUE_INIT;
-
-      if ((pspecs[i]->flags & G_PARAM_READWRITE) != G_PARAM_READWRITE ||
-          (pspecs[i]->flags & G_PARAM_CONSTRUCT_ONLY) != 0)
-        continue;
-
-      g_value_init (&value, pspecs[i]->value_type);
-      g_object_get_property (G_OBJECT (placement), pspecs[i]->name, &value);
-      g_object_set_property (G_OBJECT (copy), pspecs[i]->name, &value);
-    }
-
-  return copy;
-}
-
-/* The placement shown, with the form's values. */
-static CohortPlacement *
-dup_edited (CohortPlacementsPage *self)
-{
-  CohortPlacement *edited;
-
-  if (self->placement == NULL)
-    return NULL;
-
-  edited = copy_placement (self->placement);
-  for (guint i = 0; i < N_FIELDS; i++)
-    {
-      const Field *field = &fields[i];
-
-      switch (field->kind)
-        {
-        case FIELD_ENTRY:
-          {
-            g_autofree char *value = g_strdup (gtk_editable_get_text
-                                                 (GTK_EDITABLE (self->rows[i])));
-
-            g_strstrip (value);
-            if (strcmp (field->field, "country") == 0)
-              {
-                char *upper = g_ascii_strup (value, -1);
-
-                g_free (value);
-                value = upper;
-              }
-            g_object_set (edited, field->property, cohort_str_empty_to_null (value), NULL);
-          }
-          break;
-
-        case FIELD_COMBO:
-          {
-            guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (self->rows[i]));
-            const char *code = NULL;
-
-            if (field->optional)
-              code = selected == 0 ? NULL : vocabulary_code_at (field->vocabulary, selected - 1);
-            else
-              code = vocabulary_code_at (field->vocabulary, selected);
-            g_object_set (edited, field->property, code, NULL);
-          }
-          break;
-
-        case FIELD_PERSON:
-        case FIELD_ORGANISATION:
-          g_object_set (edited, field->property, self->choosers[i]->id, NULL);
-          break;
-
-        case FIELD_ENROLMENT:
-          {
-            guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (self->rows[i]));
-
-            g_object_set (edited, field->property,
-                          selected < self->enrolment_ids->len ?
-                          g_array_index (self->enrolment_ids, gint64, selected) : (gint64) 0,
-                          NULL);
-          }
-          break;
-
-        default:
-          g_assert_not_reached ();
-        }
-    }
-
-  return edited;
 }
 
 static void
@@ -1208,7 +588,7 @@ open_placement (CohortPlacementsPage *self,
 static void
 focus_first (CohortPlacementsPage *self)
 {
-  gtk_widget_grab_focus (self->rows[0]);
+  cohort_record_form_focus_first (self->form);
 }
 
 static void
@@ -1280,36 +660,43 @@ save_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   CohortPlacementsPage *self = COHORT_PLACEMENTS_PAGE (widget);
-  g_autoptr(CohortPlacement) edited = dup_edited (self);
+  g_autoptr(CohortRecord) edited = NULL;
   g_autoptr(CohortRecord) previous = NULL;
   g_autoptr(GError) error = NULL;
   gint64 id;
 
-  if (edited == NULL)
+  if (self->placement == NULL)
     return;
 
-  clear_error (self);
-  id = cohort_record_get_id (COHORT_RECORD (edited));
+  cohort_record_form_clear_error (self->form);
+  edited = cohort_record_form_dup_edited (self->form, &error);
+  if (edited == NULL)
+    {
+      cohort_record_form_show_error (self->form, error);
+      return;
+    }
+
+  id = cohort_record_get_id (edited);
   if (id != 0)
     {
       previous = cohort_store_load (self->database, COHORT_TYPE_PLACEMENT, id, &error);
       if (previous == NULL)
         {
-          show_error (self, error);
+          cohort_record_form_show_error (self->form, error);
           return;
         }
     }
 
-  if (!cohort_store_save (self->database, COHORT_RECORD (edited), &error))
+  if (!cohort_store_save (self->database, edited, &error))
     {
-      show_error (self, error);
+      cohort_record_form_show_error (self->form, error);
       return;
     }
 
   remember_undo (self, id == 0 ? UNDO_CREATE : UNDO_EDIT,
                  cohort_record_get_id (COHORT_RECORD (edited)),
                  previous != NULL ? COHORT_PLACEMENT (previous) : NULL);
-  g_set_object (&self->placement, edited);
+  g_set_object (&self->placement, COHORT_PLACEMENT (edited));
   fill_form (self);
   select_editor_placement (self);
   update_actions (self);
@@ -1471,58 +858,6 @@ update_actions (CohortPlacementsPage *self)
 /* Construction */
 
 static void
-build_form (CohortPlacementsPage *self)
-{
-  for (guint i = 0; i < N_FIELDS; i++)
-    {
-      const Field *field = &fields[i];
-      AdwPreferencesGroup *group;
-      GtkWidget *row = NULL;
-
-      switch (field->kind)
-        {
-        case FIELD_ENTRY:
-          row = adw_entry_row_new ();
-          break;
-
-        case FIELD_COMBO:
-          {
-            g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-
-            row = adw_combo_row_new ();
-            if (field->optional)
-              gtk_string_list_append (labels, _("Not recorded"));
-            fill_vocabulary_model (labels, field->vocabulary);
-            adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
-          }
-          break;
-
-        case FIELD_ENROLMENT:
-          row = adw_combo_row_new ();
-          break;
-
-        case FIELD_PERSON:
-        case FIELD_ORGANISATION:
-          row = create_chooser_row (self, i);
-          break;
-
-        default:
-          g_assert_not_reached ();
-        }
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(field->title));
-      gtk_widget_set_name (row, field->field);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _(field->title), -1);
-      self->rows[i] = row;
-
-      group = field->group == GROUP_WHO ? self->who_group :
-              field->group == GROUP_WHEN ? self->when_group : self->terms_group;
-      adw_preferences_group_add (group, row);
-    }
-}
-
-static void
 describe_empty (CohortPlacementsPage *self)
 {
   const char *path = cohort_database_get_path (self->database);
@@ -1553,6 +888,7 @@ cohort_placements_page_constructed (GObject *object)
     }
 
   describe_empty (self);
+  cohort_record_form_build (self->form, self->database, COHORT_TYPE_PLACEMENT, TRUE);
   g_signal_connect_object (self->database, "changed", G_CALLBACK (on_database_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
@@ -1560,14 +896,16 @@ cohort_placements_page_constructed (GObject *object)
   g_signal_connect_object (self->model, "notify::loading", G_CALLBACK (on_loading_changed_cb),
                            self, G_CONNECT_SWAPPED);
 
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  /* A search or a sort replaces every row: see cohort-swap-model.c. */
+  self->selection = gtk_single_selection_new (
+    G_LIST_MODEL (cohort_swap_model_new (G_LIST_MODEL (self->model))));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   g_signal_connect_object (self->selection, "notify::selected",
                            G_CALLBACK (on_selected_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (on_items_changed_cb),
-                           self, G_CONNECT_SWAPPED);
+                           self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
   gtk_column_view_sort_by_column (self->column_view, self->start_column, GTK_SORT_DESCENDING);
@@ -1597,8 +935,6 @@ cohort_placements_page_dispose (GObject *object)
 
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), COHORT_TYPE_PLACEMENTS_PAGE);
-  self->error_row = NULL;
-  self->error_field_row = NULL;
 
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
@@ -1619,9 +955,6 @@ cohort_placements_page_finalize (GObject *object)
   g_clear_pointer (&self->person_names, g_hash_table_unref);
   g_clear_pointer (&self->organisation_names, g_hash_table_unref);
   g_clear_pointer (&self->host_names, g_hash_table_unref);
-  g_clear_pointer (&self->enrolment_ids, g_array_unref);
-  g_clear_pointer (&self->error_field, g_free);
-  g_clear_pointer (&self->error_text, g_free);
 
   G_OBJECT_CLASS (cohort_placements_page_parent_class)->finalize (object);
 }
@@ -1714,6 +1047,8 @@ cohort_placements_page_class_init (CohortPlacementsPageClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (COHORT_TYPE_RECORD_FORM);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/cohort-placements-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CohortPlacementsPage, toast_overlay);
@@ -1740,9 +1075,7 @@ cohort_placements_page_class_init (CohortPlacementsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CohortPlacementsPage, editor_stack);
   gtk_widget_class_bind_template_child (widget_class, CohortPlacementsPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, CohortPlacementsPage, heading);
-  gtk_widget_class_bind_template_child (widget_class, CohortPlacementsPage, who_group);
-  gtk_widget_class_bind_template_child (widget_class, CohortPlacementsPage, when_group);
-  gtk_widget_class_bind_template_child (widget_class, CohortPlacementsPage, terms_group);
+  gtk_widget_class_bind_template_child (widget_class, CohortPlacementsPage, form);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
@@ -1797,7 +1130,6 @@ cohort_placements_page_init (CohortPlacementsPage *self)
   self->person_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->organisation_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->host_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  self->enrolment_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1820,8 +1152,6 @@ cohort_placements_page_init (CohortPlacementsPage *self)
   gtk_drop_down_set_expression (self->host_dropdown,
                                 gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
                                                              "string"));
-
-  build_form (self);
 
   controller = gtk_shortcut_controller_new ();
   gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller),
@@ -1933,11 +1263,7 @@ cohort_placements_page_get_field_row (CohortPlacementsPage *self,
   g_return_val_if_fail (COHORT_IS_PLACEMENTS_PAGE (self), NULL);
   g_return_val_if_fail (field != NULL, NULL);
 
-  for (guint i = 0; i < N_FIELDS; i++)
-    if (strcmp (fields[i].field, field) == 0)
-      return self->rows[i];
-
-  return NULL;
+  return cohort_record_form_get_field_row (self->form, field);
 }
 
 /**
@@ -1952,12 +1278,15 @@ cohort_placements_page_choose (CohortPlacementsPage *self,
                                const char           *field,
                                gint64                id)
 {
+  GtkWidget *row;
+
   g_return_if_fail (COHORT_IS_PLACEMENTS_PAGE (self));
   g_return_if_fail (field != NULL);
 
-  for (guint i = 0; i < N_FIELDS; i++)
-    if (strcmp (fields[i].field, field) == 0 && self->choosers[i] != NULL)
-      chooser_set_id (self->choosers[i], id);
+  row = cohort_record_form_get_field_row (self->form, field);
+  g_return_if_fail (COHORT_IS_CHOOSER_ROW (row));
+
+  cohort_chooser_row_set_id (COHORT_CHOOSER_ROW (row), id);
 }
 
 /**
@@ -1970,7 +1299,7 @@ cohort_placements_page_get_error_field (CohortPlacementsPage *self)
 {
   g_return_val_if_fail (COHORT_IS_PLACEMENTS_PAGE (self), NULL);
 
-  return self->error_field;
+  return cohort_record_form_get_error_field (self->form);
 }
 
 const char *
@@ -1978,7 +1307,7 @@ cohort_placements_page_get_error_text (CohortPlacementsPage *self)
 {
   g_return_val_if_fail (COHORT_IS_PLACEMENTS_PAGE (self), NULL);
 
-  return self->error_text;
+  return cohort_record_form_get_error_text (self->form);
 }
 
 /**

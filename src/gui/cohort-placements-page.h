@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "cohort-database.h"
+#include "cohort-query-model.h"
 
 G_BEGIN_DECLS
 
@@ -12,7 +13,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CohortPlacementsPage, cohort_placements_page, COHORT, PLACEMENTS_PAGE,
                       AdwBin)
 
-GtkWidget      *cohort_placements_page_new          (CohortDatabase       *database);
-CohortDatabase *cohort_placements_page_get_database (CohortPlacementsPage *self);
+GtkWidget        *cohort_placements_page_new          (CohortDatabase       *database);
+CohortDatabase   *cohort_placements_page_get_database (CohortPlacementsPage *self);
+CohortQueryModel *cohort_placements_page_get_model    (CohortPlacementsPage *self);
 
 G_END_DECLS

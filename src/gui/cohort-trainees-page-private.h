@@ -9,7 +9,6 @@
 
 G_BEGIN_DECLS
 
-CohortQueryModel   *cohort_trainees_page_get_model            (CohortTraineesPage *self);
 GtkSingleSelection *cohort_trainees_page_get_selection        (CohortTraineesPage *self);
 CohortPersonEditor *cohort_trainees_page_get_editor           (CohortTraineesPage *self);
 const char         *cohort_trainees_page_get_visible_state    (CohortTraineesPage *self);

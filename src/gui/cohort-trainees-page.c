@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cohort-career-record.h"
+#include "cohort-cell-factory.h"
 #include "cohort-column-sort.h"
 #include "cohort-course-run.h"
 #include "cohort-course.h"
@@ -20,6 +21,7 @@
 #include "cohort-placement.h"
 #include "cohort-programme.h"
 #include "cohort-store.h"
+#include "cohort-swap-model.h"
 #include "cohort-toast.h"
 #include "cohort-utils.h"
 #include "cohort-validation.h"
@@ -32,6 +34,7 @@ typedef enum
   UNDO_CREATE,  /* undo_id was created: delete it */
   UNDO_EDIT,    /* undo_previous was the stored state of undo_id: save it back */
   UNDO_DELETE,  /* undo_id was deleted: restore it */
+  UNDO_DELETE_RECORD,  /* the record undo_id of undo_type was deleted: restore it */
 } UndoKind;
 
 struct _CohortTraineesPage
@@ -51,6 +54,7 @@ struct _CohortTraineesPage
 
   UndoKind            undo_kind;
   gint64              undo_id;
+  GType               undo_type;
   CohortPerson       *undo_previous;
 
   guint               selecting : 1;       /* selecting the editor's person: not a choice */
@@ -113,6 +117,7 @@ forget_undo (CohortTraineesPage *self)
 {
   self->undo_kind = UNDO_NONE;
   self->undo_id = 0;
+  self->undo_type = G_TYPE_INVALID;
   g_clear_object (&self->undo_previous);
 }
 
@@ -498,183 +503,26 @@ on_courses_changed_cb (CohortTraineesPage *self,
   replace_list_dropdown (self, self->programme_dropdown, &self->programme_codes, codes, labels);
 }
 
-/* The person's enrolments, placements and career, read-only under the fields. */
-
-static char *
-dup_organisation_name (CohortTraineesPage *self,
-                       gint64              id)
-{
-  g_autoptr(CohortRecord) organisation = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (id == 0)
-    return NULL;
-
-  organisation = cohort_store_load (self->database, COHORT_TYPE_ORGANISATION, id, &error);
-  if (organisation == NULL)
-    {
-      g_debug ("Could not read organisation %" G_GINT64_FORMAT ": %s", id, error->message);
-      return NULL;
-    }
-
-  return g_strdup (cohort_organisation_get_name (COHORT_ORGANISATION (organisation)));
-}
-
-/* "2024-01-10 – 2024-06-30", or one end of it. */
-static char *
-dup_period (const char *start,
-            const char *end)
-{
-  start = cohort_str_empty_to_null (start);
-  end = cohort_str_empty_to_null (end);
-
-  if (start != NULL && end != NULL)
-    /* TRANSLATORS: a period from one date to another */
-    return g_strdup_printf (C_("period", "%s – %s"), start, end);
-  if (start != NULL)
-    /* TRANSLATORS: a period with a start and no end yet */
-    return g_strdup_printf (C_("period", "from %s"), start);
-
-  return g_strdup (end);
-}
-
-/* Two details of a record, either of which may be missing, as one line. */
-static char *
-dup_details (const char *first,
-             const char *second)
-{
-  first = cohort_str_empty_to_null (first);
-  second = cohort_str_empty_to_null (second);
-
-  if (first != NULL && second != NULL)
-    /* TRANSLATORS: two details of a record, e.g. "FY2024-A · Enrolled" */
-    return g_strdup_printf (C_("details", "%s · %s"), first, second);
-
-  return g_strdup (first != NULL ? first : second);
-}
+/* A record of the person deleted from the editor: Undo brings it back. */
 
 static void
-list_enrolments (CohortTraineesPage *self,
-                 gint64              person_id)
+on_record_deleted_cb (CohortTraineesPage *self,
+                      GType               type,
+                      gint64              id,
+                      CohortPersonEditor *editor)
 {
-  g_autoptr(GListStore) enrolments = NULL;
-  g_autoptr(GError) error = NULL;
+  const char *title;
 
-  enrolments = cohort_store_list_enrolments (self->database, person_id, &error);
-  if (enrolments == NULL)
-    {
-      g_debug ("Could not list enrolments: %s", error->message);
-      return;
-    }
+  remember_undo (self, UNDO_DELETE_RECORD, id, NULL);
+  self->undo_type = type;
 
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (enrolments)); i++)
-    {
-      g_autoptr(CohortEnrolment) enrolment = g_list_model_get_item (G_LIST_MODEL (enrolments), i);
-      g_autoptr(CohortRecord) run = NULL;
-      g_autoptr(CohortRecord) course = NULL;
-      g_autofree char *details = NULL;
-      const char *title = NULL;
-      const char *status;
-
-      run = cohort_store_load (self->database, COHORT_TYPE_COURSE_RUN,
-                               cohort_enrolment_get_run_id (enrolment), NULL);
-      if (run != NULL)
-        course = cohort_store_load (self->database, COHORT_TYPE_COURSE,
-                                    cohort_course_run_get_course_id (COHORT_COURSE_RUN (run)),
-                                    NULL);
-      if (course != NULL)
-        title = cohort_course_get_title (COHORT_COURSE (course));
-
-      status = cohort_vocabulary_get_label (COHORT_VOCABULARY_ENROLMENT_STATUS,
-                                            cohort_enrolment_get_status (enrolment));
-      details = dup_details (run != NULL ? cohort_course_run_get_code (COHORT_COURSE_RUN (run)) :
-                             NULL,
-                             status);
-      cohort_person_editor_add_history (self->editor, COHORT_PERSON_HISTORY_ENROLMENT,
-                                        title != NULL ? title : _("Unknown course"), details);
-    }
-}
-
-static void
-list_placements (CohortTraineesPage *self,
-                 gint64              person_id)
-{
-  g_autoptr(GListStore) placements = NULL;
-  g_autoptr(GError) error = NULL;
-
-  placements = cohort_store_list_placements (self->database, person_id, &error);
-  if (placements == NULL)
-    {
-      g_debug ("Could not list placements: %s", error->message);
-      return;
-    }
-
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (placements)); i++)
-    {
-      g_autoptr(CohortPlacement) placement = g_list_model_get_item (G_LIST_MODEL (placements), i);
-      g_autofree char *host = dup_organisation_name (self,
-                                                     cohort_placement_get_host_id (placement));
-      g_autofree char *period = dup_period (cohort_placement_get_start_date (placement),
-                                            cohort_placement_get_end_date (placement));
-      g_autofree char *details = NULL;
-
-      const char *status = cohort_vocabulary_get_label (COHORT_VOCABULARY_PLACEMENT_STATUS,
-                                                        cohort_placement_get_status (placement));
-
-      details = dup_details (period, status);
-      cohort_person_editor_add_history (self->editor, COHORT_PERSON_HISTORY_PLACEMENT,
-                                        host != NULL ? host : _("Unknown host"), details);
-    }
-}
-
-static void
-list_career (CohortTraineesPage *self,
-             gint64              person_id)
-{
-  g_autoptr(GListStore) records = NULL;
-  g_autoptr(GError) error = NULL;
-
-  records = cohort_store_list_career_records (self->database, person_id, &error);
-  if (records == NULL)
-    {
-      g_debug ("Could not list career records: %s", error->message);
-      return;
-    }
-
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (records)); i++)
-    {
-      g_autoptr(CohortCareerRecord) record = g_list_model_get_item (G_LIST_MODEL (records), i);
-      g_autofree char *organisation = NULL;
-      g_autofree char *title = NULL;
-      g_autofree char *details = NULL;
-
-      const char *sector = cohort_vocabulary_get_label (COHORT_VOCABULARY_CAREER_SECTOR,
-                                                        cohort_career_record_get_sector (record));
-
-      organisation = dup_organisation_name (self,
-                                            cohort_career_record_get_organisation_id (record));
-      title = dup_details (cohort_career_record_get_position_title (record), organisation);
-      details = dup_details (sector, cohort_career_record_get_start_date (record));
-      cohort_person_editor_add_history (self->editor, COHORT_PERSON_HISTORY_CAREER,
-                                        title != NULL ? title : _("Position not recorded"),
-                                        details);
-    }
-}
-
-static void
-on_editor_person_cb (CohortTraineesPage *self,
-                     GParamSpec         *pspec,
-                     CohortPersonEditor *editor)
-{
-  CohortPerson *person = cohort_person_editor_get_person (editor);
-  gint64 id = person != NULL ? cohort_record_get_id (COHORT_RECORD (person)) : 0;
-
-  if (id == 0 || self->database == NULL)
-    return;
-
-  list_enrolments (self, id);
-  list_placements (self, id);
-  list_career (self, id);
+  if (type == COHORT_TYPE_ENROLMENT)
+    title = _("Enrolment deleted");
+  else if (type == COHORT_TYPE_PLACEMENT)
+    title = _("Placement deleted");
+  else
+    title = _("Career record deleted");
+  show_toast (self, title, TRUE);
 }
 
 /* Actions */
@@ -885,6 +733,7 @@ undo_action (GtkWidget  *widget,
   g_autoptr(CohortPerson) previous = g_steal_pointer (&self->undo_previous);
   UndoKind kind = self->undo_kind;
   gint64 id = self->undo_id;
+  GType type = self->undo_type;
 
   forget_undo (self);
   update_actions (self);
@@ -933,6 +782,15 @@ undo_action (GtkWidget  *widget,
           return;
         }
       reopen (self, id);
+      break;
+
+    case UNDO_DELETE_RECORD:
+      if (!cohort_store_undelete (self->database, type, id, &error))
+        {
+          show_failure (self, error);
+          return;
+        }
+      cohort_person_editor_reload_records (self->editor);
       break;
 
     default:
@@ -994,8 +852,8 @@ describe_empty (CohortTraineesPage *self)
 
   /* TRANSLATORS: %s is the database file, as typed in a terminal */
   description = g_markup_printf_escaped (
-    _("Trainees are the people enrolled in a course. Add a person with the New button, or "
-      "load a demonstration programme by running “cohort --database %s demo” in a terminal."),
+    _("Trainees are the people enrolled in a course. Add a person, or load a demonstration "
+      "programme to see how Cohort works (in a terminal: “cohort --database %s demo”)."),
     quoted);
   adw_status_page_set_description (self->empty_page, description);
 }
@@ -1014,20 +872,24 @@ cohort_trainees_page_constructed (GObject *object)
     }
 
   describe_empty (self);
+  cohort_person_editor_set_database (self->editor, self->database);
 
   self->model = cohort_query_model_new (self->database, COHORT_QUERY_KIND_TRAINEES);
   g_signal_connect_object (self->model, "notify::loading", G_CALLBACK (on_loading_changed_cb),
                            self, G_CONNECT_SWAPPED);
 
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  /* A search or a sort replaces every row: see cohort-swap-model.c. */
+  self->selection = gtk_single_selection_new (
+    G_LIST_MODEL (cohort_swap_model_new (G_LIST_MODEL (self->model))));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   g_signal_connect_object (self->selection, "notify::selected",
                            G_CALLBACK (on_selected_changed_cb), self, G_CONNECT_SWAPPED);
-  /* After the selection has seen the change (and forgotten what was selected). */
+  /* After the selection and the view have seen the change: the view must know the new rows
+   * before one of them is selected. */
   g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (on_items_changed_cb),
-                           self, G_CONNECT_SWAPPED);
+                           self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
@@ -1213,6 +1075,18 @@ cohort_trainees_page_class_init (CohortTraineesPageClass *klass)
                                        "trainees.undo", NULL);
 }
 
+static void
+set_cell_factory (GtkColumnViewColumn *column,
+                  const char          *first_property,
+                  const char          *second_property,
+                  CohortCellStyle      style)
+{
+  g_autoptr(GtkListItemFactory) factory = NULL;
+
+  factory = cohort_cell_factory_new (first_property, second_property, style);
+  gtk_column_view_column_set_factory (column, factory);
+}
+
 static GtkShortcut *
 action_shortcut (guint            keyval,
                  GdkModifierType  modifiers,
@@ -1235,6 +1109,13 @@ cohort_trainees_page_init (CohortTraineesPage *self)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_gender_cb), NULL);
   gtk_column_view_column_set_factory (self->gender_column, factory);
   g_object_unref (factory);
+
+  /* Cells built in code: see cohort-cell-factory.c. */
+  set_cell_factory (self->name_column, "family-name", "given-name", COHORT_CELL_FIRST_BOLD);
+  set_cell_factory (self->local_name_column, "family-name-local", "given-name-local",
+                    COHORT_CELL_PLAIN);
+  set_cell_factory (self->nationality_column, "nationality", NULL, COHORT_CELL_PLAIN);
+  set_cell_factory (self->code_column, "code", NULL, COHORT_CELL_NUMERIC);
 
   cohort_column_sort_attach (self->name_column, COHORT_QUERY_SORT_FAMILY_NAME);
   cohort_column_sort_attach (self->local_name_column, COHORT_QUERY_SORT_LOCAL_NAME);
@@ -1281,8 +1162,8 @@ cohort_trainees_page_init (CohortTraineesPage *self)
                           cohort_person_editor_get_back_button (self->editor), "visible",
                           G_BINDING_SYNC_CREATE);
 
-  g_signal_connect_object (self->editor, "notify::person", G_CALLBACK (on_editor_person_cb), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->editor, "record-deleted", G_CALLBACK (on_record_deleted_cb),
+                           self, G_CONNECT_SWAPPED);
 
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
   update_actions (self);

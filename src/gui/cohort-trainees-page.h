@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "cohort-database.h"
+#include "cohort-query-model.h"
 
 G_BEGIN_DECLS
 
@@ -11,7 +12,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CohortTraineesPage, cohort_trainees_page, COHORT, TRAINEES_PAGE, AdwBin)
 
-GtkWidget      *cohort_trainees_page_new          (CohortDatabase     *database);
-CohortDatabase *cohort_trainees_page_get_database (CohortTraineesPage *self);
+GtkWidget        *cohort_trainees_page_new          (CohortDatabase     *database);
+CohortDatabase   *cohort_trainees_page_get_database (CohortTraineesPage *self);
+CohortQueryModel *cohort_trainees_page_get_model    (CohortTraineesPage *self);
 
 G_END_DECLS

@@ -9,10 +9,14 @@
 #include <string.h>
 
 #include "cohort-courses-page.h"
+#include "cohort-database-actions.h"
 #include "cohort-graduates-page.h"
 #include "cohort-placements-page.h"
+#include "cohort-reports-page.h"
 #include "cohort-statistics.h"
 #include "cohort-trainees-page.h"
+#include "cohort-window-exchange.h"
+#include "cohort-window-safety.h"
 
 /* One row of the counts list: a table, what it holds, and how many. */
 typedef struct
@@ -304,6 +308,14 @@ show_database (CohortWindow *self)
   adw_view_switcher_title_set_subtitle (self->switcher_title, basename);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->switcher_title), display_path);
 
+  {
+    /* TRANSLATORS: the window's title in the window list: the database file, then the
+     * application's name */
+    g_autofree char *title = g_strdup_printf (_("%s — Cohort"), basename);
+
+    gtk_window_set_title (GTK_WINDOW (self), title);
+  }
+
   /* TRANSLATORS: where the database file is, e.g. "Stored in /home/ana/cohort.db" */
   where = g_markup_printf_escaped (_("Stored in %s"), display_path);
   adw_preferences_group_set_description (self->counts_group, where);
@@ -347,6 +359,10 @@ cohort_window_constructed (GObject *object)
                      cohort_placements_page_new (self->database));
   adw_bin_set_child (ADW_BIN (adw_view_stack_get_child_by_name (self->view_stack, "graduates")),
                      cohort_graduates_page_new (self->database));
+  adw_bin_set_child (ADW_BIN (adw_view_stack_get_child_by_name (self->view_stack, "reports")),
+                     cohort_reports_page_new (self->database));
+  cohort_window_exchange_init (self);
+  cohort_window_safety_init (self);
   g_signal_connect_object (self->database, "changed",
                            G_CALLBACK (on_database_changed_cb), self, G_CONNECT_DEFAULT);
   refresh (self);
@@ -461,6 +477,9 @@ cohort_window_class_init (CohortWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CohortWindow, history_list);
 
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
+  cohort_window_exchange_class_init (widget_class);
+  cohort_window_safety_class_init (widget_class);
+  cohort_database_actions_class_init (widget_class);
 
   /* GtkWindow has the action; the shortcut is ours.  Listed in gtk/help-overlay.ui. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,

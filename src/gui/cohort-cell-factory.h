@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/**
+ * CohortCellStyle:
+ * @COHORT_CELL_PLAIN: plain text
+ * @COHORT_CELL_FIRST_BOLD: the first property in bold (a family name)
+ * @COHORT_CELL_NUMERIC: tabular figures (a code)
+ *
+ * How a list cell shows its text.
+ */
+typedef enum
+{
+  COHORT_CELL_PLAIN,
+  COHORT_CELL_FIRST_BOLD,
+  COHORT_CELL_NUMERIC,
+} CohortCellStyle;
+
+GtkListItemFactory *cohort_cell_factory_new (const char      *first_property,
+                                             const char      *second_property,
+                                             CohortCellStyle  style);
+
+G_END_DECLS
