@@ -176,6 +176,27 @@ select_code (CohortTraineesPage *page,
   g_assert_not_reached ();
 }
 
+/* The first button below @widget that activates @action. */
+static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action)
+{
+  if (GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 /* Tests */
 
 static void
@@ -197,8 +218,16 @@ test_list (CohortTestFixture *fixture,
                    ==, "3 trainees");
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page_child (shown.page, "column_view"))));
 
-  /* Nothing chosen yet: nothing to save or delete. */
+  /* Nothing chosen yet: nothing to save or delete, and the editor's New Person can be used. */
   g_assert_null (cohort_person_editor_get_person (cohort_trainees_page_get_editor (shown.page)));
+  {
+    GtkWidget *new_button = find_action_button (
+      GTK_WIDGET (cohort_trainees_page_get_editor (shown.page)), "trainees.new");
+
+    g_assert_nonnull (new_button);
+    g_assert_true (gtk_widget_get_mapped (new_button));
+    g_assert_true (gtk_widget_is_sensitive (new_button));
+  }
   cohort_gui_test_activate (shown.page, "trainees.delete");
   g_assert_cmpuint (n_listed (shown.page), ==, 3);
 

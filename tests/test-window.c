@@ -201,6 +201,22 @@ test_window_pages (CohortTestFixture *fixture,
   bar = template_child (window, "switcher_bar");
   g_assert_false (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)));
 
+  /* Every page fits a window 360 pixels wide (a phone, or a quarter of a screen). */
+  {
+    const char *pages[] = { "trainees", "courses", "placements", "graduates", "reports" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+      {
+        GtkWidget *page = adw_view_stack_get_child_by_name (view_stack, pages[i]);
+        int minimum = 0;
+
+        g_assert_nonnull (page);
+        gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+        if (minimum > 360)
+          g_error ("the %s page needs %d pixels", pages[i], minimum);
+      }
+  }
+
   cohort_gui_test_close_window (window);
 }
 
