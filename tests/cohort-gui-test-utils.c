@@ -290,10 +290,37 @@ cohort_gui_test_wait_until_loaded (CohortWindow *window)
 }
 
 /* Closes the window of cohort_gui_test_open_window() and asserts that it is freed. */
+/* Whether a toast shows below @widget. */
+static gboolean
+has_toast (GtkWidget *widget)
+{
+  if (g_str_equal (G_OBJECT_TYPE_NAME (widget), "AdwToastWidget"))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_toast (child))
+      return TRUE;
+
+  return FALSE;
+}
+
 void
 cohort_gui_test_close_window (CohortWindow *window)
 {
+  g_autoptr(GSource) wake = g_timeout_source_new (50);
+  gint64 give_up = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
   cohort_gui_test_wait_until_loaded (window);
+
+  /* Toasts still on show time out by themselves first: libadwaita 1.2 can remove a toast's
+   * timeout twice when its window is destroyed just as the timeout fires. */
+  g_source_set_callback (wake, wake_cb, NULL, NULL);
+  g_source_attach (wake, NULL);
+  while (has_toast (GTK_WIDGET (window)) && g_get_monotonic_time () < give_up)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_destroy (wake);
+
   gtk_window_destroy (GTK_WINDOW (window));
   cohort_gui_test_drain_main_context ();
   cohort_gui_test_assert_finalized (window);

@@ -5,8 +5,10 @@
 
 #include <glib.h>
 #include <locale.h>
+#include <string.h>
 
 #include "cohort-format.h"
+#include "cohort-history.h"
 #include "cohort-person-name.h"
 
 /* Dates as the reader's locale writes them, and names as the reader reads them.  The locales
@@ -61,6 +63,23 @@ test_date_french (LocaleFixture *fixture,
   assert_date ("2026-11", "novembre 2026");
   assert_date ("2026", "2026");
   assert_date ("2024-02-29", "29/02/2024");
+}
+
+/* The history shows a changed date in the reader's form too, and other values as they are. */
+static void
+test_history_date_french (LocaleFixture *fixture,
+                          gconstpointer  user_data)
+{
+  g_autofree char *details = NULL;
+
+  use_time_locale ("fr_FR.UTF-8");
+
+  details = cohort_history_format_details ("person",
+                                           "{\"birth_date\":[\"1991-12-28\",\"1991-12-29\"],"
+                                           "\"phone\":\"2026-11-27\"}");
+  g_assert_nonnull (strstr (details, "28/12/1991 → 29/12/1991"));
+  g_assert_nonnull (strstr (details, ": 2026-11-27"));
+  g_assert_null (strstr (details, "1991-12-28"));
 }
 
 /* In Japanese, year, month and day, in that order. */
@@ -230,6 +249,8 @@ main (int   argc,
               test_date_japanese, locale_tear_down);
   g_test_add ("/cohort/local-formats/date/iso", LocaleFixture, NULL, locale_set_up,
               test_date_iso, locale_tear_down);
+  g_test_add ("/cohort/local-formats/history-date/french", LocaleFixture, NULL, locale_set_up,
+              test_history_date_french, locale_tear_down);
   g_test_add_func ("/cohort/local-formats/name/japanese", test_name_japanese);
   g_test_add_func ("/cohort/local-formats/name/arabic", test_name_arabic);
   g_test_add_func ("/cohort/local-formats/name/one-form", test_name_one_form);

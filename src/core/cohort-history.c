@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "cohort-history.h"
+#include "cohort-utils.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -449,14 +450,23 @@ shorten (char **value)
     }
 }
 
-static const char *
-shown (const char *table_name,
-       const char *column,
-       const char *value)
+/* Whether @column holds a date (YYYY, YYYY-MM or YYYY-MM-DD): birth_date, start_date,
+ * verified_on, decided_on… */
+static gboolean
+is_date_column (const char *column)
+{
+  return g_str_has_suffix (column, "_date") || g_str_has_suffix (column, "_on");
+}
+
+/* @value as the reader should see it: a code by its label, a date in their locale. */
+static char *
+dup_shown (const char *table_name,
+           const char *column,
+           const char *value)
 {
   if (value == NULL)
     /* Translators: shown in the history for a field that had no value */
-    return C_("history", "(empty)");
+    return g_strdup (C_("history", "(empty)"));
 
   for (guint i = 0; table_name != NULL && i < G_N_ELEMENTS (coded_columns); i++)
     if (strcmp (coded_columns[i].table, table_name) == 0 &&
@@ -464,10 +474,13 @@ shown (const char *table_name,
       {
         const char *label = cohort_vocabulary_get_label (coded_columns[i].vocabulary, value);
 
-        return label != NULL ? label : value;
+        return g_strdup (label != NULL ? label : value);
       }
 
-  return value;
+  if (is_date_column (column))
+    return cohort_format_date (value);
+
+  return g_strdup (value);
 }
 
 /**
@@ -513,6 +526,8 @@ cohort_history_format_details (const char *table_name,
         {
           g_autofree char *old_value = NULL;
           g_autofree char *new_value = NULL;
+          g_autofree char *old_shown = NULL;
+          g_autofree char *new_shown = NULL;
 
           p++;
           old_value = dup_scalar (&p);
@@ -525,11 +540,12 @@ cohort_history_format_details (const char *table_name,
             p++;
           shorten (&old_value);
           shorten (&new_value);
+          old_shown = dup_shown (table_name, key, old_value);
+          new_shown = dup_shown (table_name, key, new_value);
 
           /* Translators: a field in the history, its old and its new value */
-          g_string_append_printf (out, C_("history", "%s: %s → %s"), label,
-                                  shown (table_name, key, old_value),
-                                  shown (table_name, key, new_value));
+          g_string_append_printf (out, C_("history", "%s: %s → %s"), label, old_shown,
+                                  new_shown);
         }
       else
         {
@@ -539,9 +555,12 @@ cohort_history_format_details (const char *table_name,
           if (value == NULL)
             g_string_append (out, label);
           else
-            /* Translators: a field in the history and its value */
-            g_string_append_printf (out, C_("history", "%s: %s"), label,
-                                    shown (table_name, key, value));
+            {
+              g_autofree char *value_shown = dup_shown (table_name, key, value);
+
+              /* Translators: a field in the history and its value */
+              g_string_append_printf (out, C_("history", "%s: %s"), label, value_shown);
+            }
         }
 
       while (*p == ' ' || *p == ',')

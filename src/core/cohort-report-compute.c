@@ -1397,6 +1397,7 @@ build_graduate_sectors (Context  *context,
   const CohortVocabularyTerm *terms;
   g_autofree gint64 *counts = NULL;
   g_autofree gint64 *women = NULL;
+  g_autofree char *since = NULL;
   g_autofree char *counted = NULL;
   g_autofree char *unconfirmed = NULL;
   g_autofree char *note = NULL;
@@ -1466,6 +1467,7 @@ build_graduate_sectors (Context  *context,
 
   figure = cohort_report_figure_new ("graduate-sectors", _("Graduates by career sector"),
                                      COHORT_REPORT_CHART_HBARS);
+  since = cohort_format_date (context->since);
   counted = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                           /* Translators: %u is a number of graduates, %s a
                                            * date */
@@ -1476,7 +1478,7 @@ build_graduate_sectors (Context  *context,
                                           "the report. Counting only careers verified since %s, "
                                           "by the sector of each graduate’s latest position;",
                                           graduates->len),
-                             graduates->len, context->since);
+                             graduates->len, since);
   unconfirmed = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                               "%lld graduate not confirmed for over a year (or "
                                               "never) is left out.",

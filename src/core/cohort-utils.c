@@ -5,6 +5,9 @@
 
 #include "cohort-utils.h"
 
+#include <glib/gi18n-lib.h>
+#include <locale.h>
+
 #include <string.h>
 
 /**
@@ -186,4 +189,67 @@ const char *
 cohort_str_empty_to_null (const char *str)
 {
   return (str == NULL || str[0] == '\0') ? NULL : str;
+}
+
+/* Whether dates are shown in the C locale: then a date stays ISO 8601, which says
+ * the same to everyone, rather than C's two-digit-year "%x". */
+static gboolean
+locale_is_c (int category)
+{
+  const char *name = setlocale (category, NULL);
+
+  return name == NULL || g_str_equal (name, "C") || g_str_equal (name, "POSIX") ||
+         g_str_has_prefix (name, "C.");
+}
+
+/**
+ * cohort_format_date:
+ * @iso: (nullable): a date as the database keeps it: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`
+ *
+ * A date in the reader's language and the customs of their locale, for the window to show as
+ * text (`27/11/2026`, `2026年11月27日`; a month as `novembre 2026`; a year as itself). Fields
+ * that edit a date keep ISO 8601, as do files and the command line. A date that is not one of
+ * these forms, and any date in the C locale, is given back as it is.
+ *
+ * Returns: (transfer full): the text, empty when @iso is %NULL
+ */
+char *
+cohort_format_date (const char *iso)
+{
+  g_autoptr(GDateTime) date = NULL;
+  gsize length;
+  guint year = 0;
+  guint month = 1;
+  guint day = 1;
+
+  if (iso == NULL)
+    return g_strdup ("");
+
+  length = strlen (iso);
+  if (locale_is_c (LC_TIME) || (length != 4 && length != 7 && length != 10) ||
+      !cohort_partial_date_is_valid (iso))
+    return g_strdup (iso);
+
+  parse_digits (iso, 4, &year);
+  if (length >= 7)
+    parse_digits (iso + 5, 2, &month);
+  if (length == 10)
+    parse_digits (iso + 8, 2, &day);
+
+  date = g_date_time_new_local ((int) year, (int) month, (int) day, 12, 0, 0);
+  if (date == NULL)
+    return g_strdup (iso);
+
+  if (length == 4)
+    return g_strdup (iso);
+  if (length == 7)
+    /* Translators: a month of a year, as strftime() writes it: "%B %Y" is "November 2026";
+     * write it as your language does, e.g. "%Y年%-m月" */
+    /* xgettext:no-c-format */
+    return g_date_time_format (date, C_("month and year", "%B %Y"));
+
+  /* Translators: a day, as strftime() writes it; "%x" is the locale's short date (27/11/2026
+   * in France); "%e %B %Y" would be "27 November 2026" */
+  /* xgettext:no-c-format */
+  return g_date_time_format (date, C_("day", "%x"));
 }

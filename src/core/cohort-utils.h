@@ -13,5 +13,6 @@ gboolean  cohort_partial_date_is_valid (const char *date);
 gboolean  cohort_country_is_valid    (const char  *code);
 char     *cohort_dup_normalised_name (const char  *name);
 const char *cohort_str_empty_to_null (const char  *str);
+char     *cohort_format_date         (const char  *iso);
 
 G_END_DECLS

@@ -3,9 +3,11 @@
 
 #include <glib.h>
 
+/* cohort_format_date() is in core: the report and the history show dates too. */
+#include "cohort-utils.h"
+
 G_BEGIN_DECLS
 
-char *cohort_format_date     (const char *iso);
 char *cohort_format_sentence (const char *message);
 
 G_END_DECLS
