@@ -114,30 +114,6 @@ kind_noun (CohortImportRecordKind kind,
     }
 }
 
-static const char *
-kind_name (CohortImportRecordKind kind)
-{
-  switch ((int) kind)
-    {
-    case COHORT_IMPORT_RECORD_ORGANISATION:
-      return _("Organisation");
-    case COHORT_IMPORT_RECORD_COURSE:
-      return _("Course");
-    case COHORT_IMPORT_RECORD_IMS_PERSON:
-    case COHORT_IMPORT_RECORD_PERSON:
-      return _("Person");
-    case COHORT_IMPORT_RECORD_IMS_GROUP:
-      return _("Group");
-    case COHORT_IMPORT_RECORD_IMS_MEMBERSHIP:
-      return _("Membership");
-    case COHORT_IMPORT_RECORD_PLACEMENT:
-      return _("Placement");
-    case COHORT_IMPORT_RECORD_COURSE_RUN:
-    default:
-      return _("Course run");
-    }
-}
-
 static void
 print_summary (CohortImportPlan *plan,
                Format            format)
@@ -194,7 +170,7 @@ print_updates (CohortImportPlan *plan)
         continue;
 
       /* Translators: "Course “ADVECDL” changes:" */
-      g_print (_("%s “%s” changes:\n"), kind_name (item->kind), item->code);
+      g_print (_("%s “%s” changes:\n"), cohort_import_record_kind_get_label (item->kind), item->code);
       for (guint j = 0; j < item->changes->len; j++)
         {
           CohortImportChange *change = g_ptr_array_index (item->changes, j);
@@ -233,12 +209,12 @@ print_issues (CohortImportPlan *plan,
       if (item->code != NULL)
         /* Translators: "Course “ADVECDL” cannot be imported: The end date is before …" */
         cohort_cli_printerr_at (file_name, item->line, item->column,
-                                _("%s “%s” cannot be imported: %s"), kind_name (item->kind),
+                                _("%s “%s” cannot be imported: %s"), cohort_import_record_kind_get_label (item->kind),
                                 item->code, item->reason);
       else
         /* Translators: "Course cannot be imported: it has no identifier" */
         cohort_cli_printerr_at (file_name, item->line, item->column,
-                                _("%s cannot be imported: %s"), kind_name (item->kind),
+                                _("%s cannot be imported: %s"), cohort_import_record_kind_get_label (item->kind),
                                 item->reason);
     }
 }

@@ -5,6 +5,8 @@
 
 #include "cohort-import-record.h"
 
+#include <glib/gi18n-lib.h>
+
 G_DEFINE_QUARK (cohort-import-error-quark, cohort_import_error)
 
 /**
@@ -467,4 +469,34 @@ cohort_import_read_all (gpointer               reader,
 
   *out_records = g_steal_pointer (&records);
   return TRUE;
+}
+
+/**
+ * cohort_import_record_kind_get_label:
+ * @kind: a kind of record in a file
+ *
+ * Returns: what the record is, in words, translated ("Course run")
+ */
+const char *
+cohort_import_record_kind_get_label (CohortImportRecordKind kind)
+{
+  switch ((int) kind)
+    {
+    case COHORT_IMPORT_RECORD_ORGANISATION:
+      return _("Organisation");
+    case COHORT_IMPORT_RECORD_COURSE:
+      return _("Course");
+    case COHORT_IMPORT_RECORD_IMS_PERSON:
+    case COHORT_IMPORT_RECORD_PERSON:
+      return _("Person");
+    case COHORT_IMPORT_RECORD_IMS_GROUP:
+      return _("Group");
+    case COHORT_IMPORT_RECORD_IMS_MEMBERSHIP:
+      return _("Membership");
+    case COHORT_IMPORT_RECORD_PLACEMENT:
+      return _("Placement");
+    case COHORT_IMPORT_RECORD_COURSE_RUN:
+    default:
+      return _("Course run");
+    }
 }

@@ -444,6 +444,7 @@ gpointer            cohort_import_record_check   (gpointer                record
 void                cohort_import_record_reject  (CohortImportRecord     *record,
                                                   const char             *reason);
 char               *cohort_import_course_dup_subject (const CohortImportCourse *course);
+const char         *cohort_import_record_kind_get_label (CohortImportRecordKind kind);
 
 /* A reader's next(): the next record, or %NULL at the end or (with @error set) on failure. */
 typedef CohortImportRecord *(*CohortImportNextFunc) (gpointer       reader,

@@ -158,30 +158,6 @@ row_add_child (CohortImportRow *row,
 
 /* Words */
 
-static const char *
-kind_name (CohortImportRecordKind kind)
-{
-  switch ((int) kind)
-    {
-    case COHORT_IMPORT_RECORD_ORGANISATION:
-      return _("Organisation");
-    case COHORT_IMPORT_RECORD_COURSE:
-      return _("Course");
-    case COHORT_IMPORT_RECORD_IMS_PERSON:
-    case COHORT_IMPORT_RECORD_PERSON:
-      return _("Person");
-    case COHORT_IMPORT_RECORD_IMS_GROUP:
-      return _("Group");
-    case COHORT_IMPORT_RECORD_IMS_MEMBERSHIP:
-      return _("Membership");
-    case COHORT_IMPORT_RECORD_PLACEMENT:
-      return _("Placement");
-    case COHORT_IMPORT_RECORD_COURSE_RUN:
-    default:
-      return _("Course run");
-    }
-}
-
 /* "326 courses": the number, and the noun in the plural the number needs. */
 static char *
 dup_kind_count (CohortImportRecordKind kind,
@@ -267,9 +243,9 @@ row_new_for_item (const CohortImportItem *item)
 
   if (item->code != NULL)
     /* Translators: a record of the file: "Course “ADVECDL”" */
-    title = g_strdup_printf (_("%s “%s”"), kind_name (item->kind), item->code);
+    title = g_strdup_printf (_("%s “%s”"), cohort_import_record_kind_get_label (item->kind), item->code);
   else
-    title = g_strdup (kind_name (item->kind));
+    title = g_strdup (cohort_import_record_kind_get_label (item->kind));
 
   if (item->outcome == COHORT_IMPORT_OUTCOME_REJECTED && item->reason != NULL)
     subtitle = g_strdup (item->reason);
