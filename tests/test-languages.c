@@ -154,8 +154,10 @@ load_catalogue (const char *path)
           text = po_string (line);
           g_string_append (current, text);
         }
-      else if (line[0] == '\0' && current == msgstr)
+      else if (line[0] == '\0' && msgid->len > 0)
         {
+          /* The blank line that ends an entry, plural ones (whose last msgstr[N] is not kept)
+           * included. */
           add_message (messages, msgid, msgstr, has_context, fuzzy);
           g_string_truncate (msgid, 0);
           g_string_truncate (msgstr, 0);
