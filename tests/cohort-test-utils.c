@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "cohort-database-private.h"
 #include "cohort-statistics.h"
 #include "cohort-store.h"
 
@@ -474,4 +475,68 @@ cohort_test_text_contains (const char *text,
   g_autoptr(GString) flat_phrase = flatten_text (phrase);
 
   return strstr (flat->str, flat_phrase->str) != NULL;
+}
+
+/* Copies the version-1 fixture to @path, and upgrades it to @to_version with the migrations' own
+ * SQL when not 1, as an older Cohort would have left it. */
+void
+cohort_test_write_old_database (const char *path,
+                                int         to_version)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "cohort-v1.db", NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (fixture, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (path, contents, (gssize) length, &error);
+  g_assert_no_error (error);
+
+  for (int version = 2; version <= to_version; version++)
+    {
+      g_autofree char *prefix = g_strdup_printf ("%03d-", version);
+      g_auto(GStrv) names = g_resources_enumerate_children (RESOURCE_BASE "/sql/",
+                                                            G_RESOURCE_LOOKUP_FLAGS_NONE,
+                                                            &error);
+      gboolean found = FALSE;
+
+      g_assert_no_error (error);
+      for (guint i = 0; names[i] != NULL; i++)
+        if (g_str_has_prefix (names[i], prefix))
+          {
+            g_autofree char *resource = g_strconcat (RESOURCE_BASE "/sql/", names[i], NULL);
+            g_autoptr(GBytes) bytes = g_resources_lookup_data (resource,
+                                                               G_RESOURCE_LOOKUP_FLAGS_NONE,
+                                                               &error);
+            g_autofree char *sql = NULL;
+
+            g_assert_no_error (error);
+            sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+            cohort_test_exec_sql (path, sql);
+            found = TRUE;
+          }
+      g_assert_true (found);
+    }
+}
+
+/* The integer in the first column of the first row of @sql, read through @db's own connection
+ * (inside its transaction, if one is open). */
+gint64
+cohort_test_db_query_int64 (CohortDatabase *db,
+                            const char     *sql)
+{
+  g_autoptr(GError) error = NULL;
+  CohortStatement *stmt = cohort_database_prepare (db, sql, &error);
+  gboolean has_row = FALSE;
+  gint64 value;
+
+  g_assert_no_error (error);
+  g_assert_true (cohort_statement_step (stmt, &has_row, &error));
+  g_assert_no_error (error);
+  g_assert_true (has_row);
+  value = cohort_statement_get_int64 (stmt, 0);
+  cohort_statement_reset (stmt);
+
+  return value;
 }

@@ -62,6 +62,8 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CohortTestResult, cohort_test_result_clear)
 gint64  cohort_test_save                  (CohortDatabase *db,
                                            gpointer        record);
 void    cohort_test_use_source_schemas    (void);
+void    cohort_test_write_old_database    (const char *path,
+                                           int         to_version);
 void    cohort_test_exec_sql              (const char *path,
                                            const char *sql);
 char   *cohort_test_dup_database_checksum (const char *path);
@@ -69,6 +71,8 @@ gint64  cohort_test_count_rows            (const char *path,
                                            const char *table);
 gint64  cohort_test_query_int64           (const char *path,
                                            const char *sql);
+gint64  cohort_test_db_query_int64        (CohortDatabase *db,
+                                           const char     *sql);
 GArray *cohort_test_count_tables          (const char *path);
 gint64  cohort_test_live_count            (GArray     *counts,
                                            const char *table);

@@ -206,49 +206,6 @@ test_other_program_without_actor (CohortTestFixture *fixture,
                                             "WHERE family_name = 'Diallo'"), ==, 1);
 }
 
-/* Copies the version-1 fixture to @path, and upgrades it to @to_version (3) with the
- * migrations' own SQL when not 1, as an older Cohort would have left it. */
-static void
-write_old_database (const char *path,
-                    int         to_version)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "cohort-v1.db", NULL);
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  g_file_get_contents (fixture, &contents, &length, &error);
-  g_assert_no_error (error);
-  g_file_set_contents (path, contents, (gssize) length, &error);
-  g_assert_no_error (error);
-
-  for (int version = 2; version <= to_version; version++)
-    {
-      g_autofree char *prefix = g_strdup_printf ("%03d-", version);
-      g_auto(GStrv) names = g_resources_enumerate_children (RESOURCE_BASE "/sql/",
-                                                            G_RESOURCE_LOOKUP_FLAGS_NONE,
-                                                            &error);
-      gboolean found = FALSE;
-
-      g_assert_no_error (error);
-      for (guint i = 0; names[i] != NULL; i++)
-        if (g_str_has_prefix (names[i], prefix))
-          {
-            g_autofree char *resource = g_strconcat (RESOURCE_BASE "/sql/", names[i], NULL);
-            g_autoptr(GBytes) bytes = g_resources_lookup_data (resource,
-                                                               G_RESOURCE_LOOKUP_FLAGS_NONE,
-                                                               &error);
-            g_autofree char *sql = NULL;
-
-            g_assert_no_error (error);
-            sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-            cohort_test_exec_sql (path, sql);
-            found = TRUE;
-          }
-      g_assert_true (found);
-    }
-}
-
 static void
 check_migration (int from_version)
 {
@@ -262,7 +219,7 @@ check_migration (int from_version)
   gint64 id;
   guint n;
 
-  write_old_database (path, from_version);
+  cohort_test_write_old_database (path, from_version);
   g_assert_cmpint (cohort_test_query_int64 (path, "PRAGMA user_version"), ==, from_version);
   g_assert_cmpint (cohort_test_query_int64 (path, "SELECT count(*) FROM "
                                                   "pragma_table_info('audit_log') "

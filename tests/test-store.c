@@ -16,6 +16,7 @@
 #include "cohort-person.h"
 #include "cohort-placement.h"
 #include "cohort-programme.h"
+#include "cohort-properties.h"
 #include "cohort-run-trainer.h"
 #include "cohort-store.h"
 #include "cohort-test-utils.h"
@@ -247,6 +248,57 @@ add_career (CohortDatabase *db,
 }
 
 /* Tests */
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *n_notified)
+{
+  (*n_notified)++;
+}
+
+/* The store reads and writes records through the properties looked up once per class: by
+ * column name, with the values and notifications of GObject's own accessors. */
+static void
+test_properties (void)
+{
+  const CohortProperties *properties = cohort_properties_for_type (COHORT_TYPE_COURSE_RUN);
+  g_autoptr(CohortCourseRun) run = cohort_course_run_new ();
+  g_auto(GValue) value = G_VALUE_INIT;
+  GParamSpec *pspec;
+  guint n_notified = 0;
+
+  g_assert_true (cohort_properties_for_type (COHORT_TYPE_COURSE_RUN) == properties);
+  g_assert_null (cohort_properties_find (properties, "no_such_column"));
+  pspec = cohort_properties_find (properties, "start_date");
+  g_assert_nonnull (pspec);
+  g_assert_cmpstr (pspec->name, ==, "start-date");
+  for (guint i = 0; i < properties->n_pspecs; i++)
+    g_assert_true (cohort_properties_find (properties, properties->columns[i]) ==
+                   properties->pspecs[i]);
+
+  g_signal_connect (run, "notify::start-date", G_CALLBACK (count_notify), &n_notified);
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, "2026-04-01");
+  cohort_properties_set_value (G_OBJECT (run), pspec, &value);
+  g_assert_cmpstr (cohort_course_run_get_start_date (run), ==, "2026-04-01");
+  g_assert_cmpuint (n_notified, ==, 1);
+  cohort_properties_set_value (G_OBJECT (run), pspec, &value);
+  g_assert_cmpuint (n_notified, ==, 1);
+
+  g_value_unset (&value);
+  g_value_init (&value, G_TYPE_STRING);
+  cohort_properties_get_value (G_OBJECT (run), pspec, &value);
+  g_assert_cmpstr (g_value_get_string (&value), ==, "2026-04-01");
+
+  /* The base class's properties too. */
+  pspec = cohort_properties_find (properties, "id");
+  g_assert_nonnull (pspec);
+  g_value_unset (&value);
+  g_value_init (&value, G_TYPE_INT64);
+  cohort_properties_get_value (G_OBJECT (run), pspec, &value);
+  g_assert_cmpint (g_value_get_int64 (&value), ==, 0);
+}
 
 static void
 test_schema_version (CohortTestFixture *fixture,
@@ -1353,6 +1405,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   cohort_test_add ("/cohort/store/schema-version", test_schema_version);
+  g_test_add_func ("/cohort/store/properties", test_properties);
   cohort_test_add ("/cohort/store/save/insert-and-load", test_insert_and_load);
   cohort_test_add ("/cohort/store/save/every-type", test_every_type);
   cohort_test_add ("/cohort/store/save/update-and-audit", test_update_and_audit);

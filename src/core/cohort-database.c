@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cohort-properties.h"
 #include "cohort-store.h"
 #include "cohort-utils.h"
 
@@ -1090,6 +1091,24 @@ cohort_database_changes (CohortDatabase *self)
   return sqlite3_changes (self->handle);
 }
 
+/* Runs one statement that returns no row, prepared once: a savepoint is opened and released
+ * around every record an import writes. */
+static int
+exec_prepared (CohortDatabase *self,
+               const char     *sql)
+{
+  CohortStatement *stmt = cohort_database_prepare (self, sql, NULL);
+  int rc;
+
+  if (stmt == NULL)
+    return sqlite3_errcode (self->handle);
+
+  rc = sqlite3_step (stmt->stmt);
+  sqlite3_reset (stmt->stmt);
+
+  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
 /**
  * cohort_database_begin:
  *
@@ -1107,7 +1126,7 @@ cohort_database_begin (CohortDatabase  *self,
   if (self->transaction_depth == 0)
     rc = sqlite3_exec (self->handle, "BEGIN IMMEDIATE", NULL, NULL, NULL);
   else
-    rc = sqlite3_exec (self->handle, "SAVEPOINT cohort_nested", NULL, NULL, NULL);
+    rc = exec_prepared (self, "SAVEPOINT cohort_nested");
 
   if (rc != SQLITE_OK)
     return cohort_database_set_error (self, rc, error);
@@ -1134,7 +1153,7 @@ cohort_database_commit (CohortDatabase  *self,
   if (self->transaction_depth == 1)
     rc = sqlite3_exec (self->handle, "COMMIT", NULL, NULL, NULL);
   else
-    rc = sqlite3_exec (self->handle, "RELEASE cohort_nested", NULL, NULL, NULL);
+    rc = exec_prepared (self, "RELEASE cohort_nested");
 
   if (rc != SQLITE_OK)
     {
@@ -1170,8 +1189,8 @@ cohort_database_rollback (CohortDatabase *self)
     }
   else
     {
-      sqlite3_exec (self->handle, "ROLLBACK TO cohort_nested; RELEASE cohort_nested",
-                    NULL, NULL, NULL);
+      exec_prepared (self, "ROLLBACK TO cohort_nested");
+      exec_prepared (self, "RELEASE cohort_nested");
     }
 
   self->transaction_depth--;
@@ -1183,6 +1202,79 @@ cohort_database_in_transaction (CohortDatabase *self)
   g_return_val_if_fail (COHORT_IS_DATABASE (self), FALSE);
 
   return self->transaction_depth > 0;
+}
+
+static gboolean
+exec_in_transaction (CohortDatabase  *self,
+                     const char      *sql,
+                     GError         **error)
+{
+  int rc = sqlite3_exec (self->handle, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return cohort_database_set_error (self, rc, error);
+
+  return TRUE;
+}
+
+/**
+ * cohort_database_defer_search_index:
+ *
+ * Inside a transaction: from now on, the people, courses and organisations added or changed are
+ * noted rather than indexed for search one by one; cohort_database_update_search_index() indexes
+ * them all at once, and must be called before the transaction commits.  SQLite's full-text index
+ * writes out what it holds after every statement of a transaction, so a large import that writes
+ * row by row is many times faster this way (see schema version 5).  A rollback forgets both.
+ */
+gboolean
+cohort_database_defer_search_index (CohortDatabase  *self,
+                                    GError         **error)
+{
+  g_return_val_if_fail (COHORT_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (self->transaction_depth > 0, FALSE);
+
+  return exec_in_transaction (self, "INSERT OR IGNORE INTO search_deferral (id) VALUES (1)",
+                              error);
+}
+
+/* One statement per index, each reading what to index from the views of schema version 5.  An
+ * organisation's people are indexed with its name, so they follow it. */
+static const char update_search_index_sql[] =
+  "DELETE FROM search_deferral;"
+  "DELETE FROM organisation_fts WHERE rowid IN "
+  "  (SELECT row_id FROM search_pending WHERE table_name = 'organisation');"
+  "INSERT INTO organisation_fts (rowid, name, acronym, city) "
+  "  SELECT id, name, acronym, city FROM organisation_search WHERE id IN "
+  "  (SELECT row_id FROM search_pending WHERE table_name = 'organisation');"
+  "INSERT OR IGNORE INTO search_pending (table_name, row_id) "
+  "  SELECT 'person', id FROM person WHERE affiliation_id IN "
+  "  (SELECT row_id FROM search_pending WHERE table_name = 'organisation');"
+  "DELETE FROM person_fts WHERE rowid IN "
+  "  (SELECT row_id FROM search_pending WHERE table_name = 'person');"
+  "INSERT INTO person_fts (rowid, name, name_local, email, organisation) "
+  "  SELECT id, name, name_local, email, organisation FROM person_search WHERE id IN "
+  "  (SELECT row_id FROM search_pending WHERE table_name = 'person');"
+  "DELETE FROM course_fts WHERE rowid IN "
+  "  (SELECT row_id FROM search_pending WHERE table_name = 'course');"
+  "INSERT INTO course_fts (rowid, code, title, description, subject) "
+  "  SELECT id, code, title, description, subject FROM course_search WHERE id IN "
+  "  (SELECT row_id FROM search_pending WHERE table_name = 'course');"
+  "DELETE FROM search_pending;";
+
+/**
+ * cohort_database_update_search_index:
+ *
+ * Indexes for search the rows noted since cohort_database_defer_search_index(), and goes back
+ * to indexing each row as it is written.  Does nothing when indexing was not deferred.
+ */
+gboolean
+cohort_database_update_search_index (CohortDatabase  *self,
+                                     GError         **error)
+{
+  g_return_val_if_fail (COHORT_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (self->transaction_depth > 0, FALSE);
+
+  return exec_in_transaction (self, update_search_index_sql, error);
 }
 
 /**
@@ -2032,15 +2124,6 @@ cohort_statement_bind_null (CohortStatement *stmt,
     sqlite3_bind_null (stmt->stmt, index);
 }
 
-static char *
-property_name_for (const char *column)
-{
-  char *name = g_strdup (column);
-
-  g_strdelimit (name, "_", '-');
-  return name;
-}
-
 /**
  * cohort_statement_bind_object:
  * @object: a model object
@@ -2053,26 +2136,24 @@ void
 cohort_statement_bind_object (CohortStatement *stmt,
                               GObject         *object)
 {
-  GObjectClass *klass = G_OBJECT_GET_CLASS (object);
+  const CohortProperties *columns = cohort_properties_for_type (G_OBJECT_TYPE (object));
   int n = sqlite3_bind_parameter_count (stmt->stmt);
 
   for (int i = 1; i <= n; i++)
     {
       const char *param = sqlite3_bind_parameter_name (stmt->stmt, i);
-      g_autofree char *prop_name = NULL;
       g_auto(GValue) value = G_VALUE_INIT;
       GParamSpec *pspec;
 
       if (param == NULL || param[0] != ':')
         continue;
 
-      prop_name = property_name_for (param + 1);
-      pspec = g_object_class_find_property (klass, prop_name);
-      if (pspec == NULL)
+      pspec = cohort_properties_find (columns, param + 1);
+      if (pspec == NULL || !(pspec->flags & G_PARAM_READABLE))
         continue;
 
       g_value_init (&value, pspec->value_type);
-      g_object_get_property (object, prop_name, &value);
+      cohort_properties_get_value (object, pspec, &value);
 
       switch (G_TYPE_FUNDAMENTAL (pspec->value_type))
         {
@@ -2117,7 +2198,7 @@ cohort_statement_bind_object (CohortStatement *stmt,
           break;
 
         default:
-          g_critical ("Cannot bind property %s of type %s", prop_name,
+          g_critical ("Cannot bind property %s of type %s", pspec->name,
                       g_type_name (pspec->value_type));
         }
     }
@@ -2236,51 +2317,64 @@ void
 cohort_statement_fill_object (CohortStatement *stmt,
                               GObject         *object)
 {
-  GObjectClass *klass = G_OBJECT_GET_CLASS (object);
+  const CohortProperties *columns = cohort_properties_for_type (G_OBJECT_TYPE (object));
   int n = sqlite3_column_count (stmt->stmt);
 
   g_object_freeze_notify (object);
 
   for (int i = 0; i < n; i++)
     {
-      g_autofree char *prop_name = property_name_for (sqlite3_column_name (stmt->stmt, i));
-      GParamSpec *pspec = g_object_class_find_property (klass, prop_name);
+      GParamSpec *pspec = cohort_properties_find (columns,
+                                                  sqlite3_column_name (stmt->stmt, i));
       gboolean is_null = sqlite3_column_type (stmt->stmt, i) == SQLITE_NULL;
+      g_auto(GValue) value = G_VALUE_INIT;
 
-      if (pspec == NULL || !(pspec->flags & G_PARAM_WRITABLE))
+      if (pspec == NULL || !(pspec->flags & G_PARAM_WRITABLE) ||
+          (pspec->flags & G_PARAM_CONSTRUCT_ONLY))
         continue;
 
       switch (G_TYPE_FUNDAMENTAL (pspec->value_type))
         {
         case G_TYPE_STRING:
-          g_object_set (object, prop_name,
-                        is_null ? NULL : (const char *) sqlite3_column_text (stmt->stmt, i),
-                        NULL);
+          g_value_init (&value, G_TYPE_STRING);
+          g_value_set_string (&value,
+                              is_null ? NULL : (const char *) sqlite3_column_text (stmt->stmt, i));
           break;
 
         case G_TYPE_INT64:
-          g_object_set (object, prop_name, (gint64) sqlite3_column_int64 (stmt->stmt, i), NULL);
+          g_value_init (&value, G_TYPE_INT64);
+          g_value_set_int64 (&value, sqlite3_column_int64 (stmt->stmt, i));
           break;
 
         case G_TYPE_INT:
-          g_object_set (object, prop_name, sqlite3_column_int (stmt->stmt, i), NULL);
+          g_value_init (&value, G_TYPE_INT);
+          g_value_set_int (&value, sqlite3_column_int (stmt->stmt, i));
           break;
 
         case G_TYPE_UINT:
-          g_object_set (object, prop_name, (guint) sqlite3_column_int64 (stmt->stmt, i), NULL);
+          g_value_init (&value, G_TYPE_UINT);
+          g_value_set_uint (&value, (guint) sqlite3_column_int64 (stmt->stmt, i));
           break;
 
         case G_TYPE_BOOLEAN:
-          g_object_set (object, prop_name, sqlite3_column_int (stmt->stmt, i) != 0, NULL);
+          g_value_init (&value, G_TYPE_BOOLEAN);
+          g_value_set_boolean (&value, sqlite3_column_int (stmt->stmt, i) != 0);
           break;
 
         case G_TYPE_DOUBLE:
-          g_object_set (object, prop_name, sqlite3_column_double (stmt->stmt, i), NULL);
+          g_value_init (&value, G_TYPE_DOUBLE);
+          g_value_set_double (&value, sqlite3_column_double (stmt->stmt, i));
           break;
 
         default:
-          break;
+          continue;
         }
+
+      /* A property whose type is derived (an enumeration's, say) is set as GObject would. */
+      if (pspec->value_type != G_VALUE_TYPE (&value))
+        g_object_set_property (object, pspec->name, &value);
+      else
+        cohort_properties_set_value (object, pspec, &value);
     }
 
   g_object_thaw_notify (object);

@@ -64,6 +64,10 @@ gboolean        cohort_database_commit                      (CohortDatabase     
                                                              GError                  **error);
 void            cohort_database_rollback                    (CohortDatabase           *self);
 gboolean        cohort_database_in_transaction              (CohortDatabase           *self);
+gboolean        cohort_database_defer_search_index          (CohortDatabase           *self,
+                                                             GError                  **error);
+gboolean        cohort_database_update_search_index         (CohortDatabase           *self,
+                                                             GError                  **error);
 
 gboolean        cohort_database_backup_to                   (CohortDatabase           *self,
                                                              const char               *dest_path,

@@ -2294,7 +2294,9 @@ cohort_demo_generate (CohortDatabase          *db,
       ok = FALSE;
     }
 
-  ok = ok && generate (&demo, error);
+  /* Indexed for search once, at the end (see cohort_database_defer_search_index()). */
+  ok = ok && cohort_database_defer_search_index (db, error) && generate (&demo, error) &&
+       cohort_database_update_search_index (db, error);
   g_debug ("Demo programme written in %.2f s", (g_get_monotonic_time () - started) / 1e6);
 
   if (ok)

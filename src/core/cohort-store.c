@@ -16,6 +16,7 @@
 #include "cohort-organisation.h"
 #include "cohort-placement.h"
 #include "cohort-programme.h"
+#include "cohort-properties.h"
 #include "cohort-run-trainer.h"
 #include "cohort-utils.h"
 #include "cohort-validation.h"
@@ -446,31 +447,29 @@ static gboolean
 records_equal (CohortRecord *stored,
                CohortRecord *record)
 {
-  g_autofree GParamSpec **pspecs = NULL;
-  guint n_pspecs = 0;
+  const CohortProperties *properties = cohort_properties_for_type (G_OBJECT_TYPE (record));
 
-  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (record), &n_pspecs);
-
-  for (guint i = 0; i < n_pspecs; i++)
+  for (guint i = 0; i < properties->n_pspecs; i++)
     {
+      GParamSpec *pspec = properties->pspecs[i];
       g_auto(GValue) a = G_VALUE_INIT;
       g_auto(GValue) b = G_VALUE_INIT;
 
-      if (!is_column_property (pspecs[i]))
+      if (!is_column_property (pspec))
         continue;
 
-      g_value_init (&a, pspecs[i]->value_type);
-      g_value_init (&b, pspecs[i]->value_type);
-      g_object_get_property (G_OBJECT (stored), pspecs[i]->name, &a);
-      g_object_get_property (G_OBJECT (record), pspecs[i]->name, &b);
+      g_value_init (&a, pspec->value_type);
+      g_value_init (&b, pspec->value_type);
+      cohort_properties_get_value (G_OBJECT (stored), pspec, &a);
+      cohort_properties_get_value (G_OBJECT (record), pspec, &b);
 
-      if (pspecs[i]->value_type == G_TYPE_STRING)
+      if (pspec->value_type == G_TYPE_STRING)
         {
           if (g_strcmp0 (cohort_str_empty_to_null (g_value_get_string (&a)),
                          cohort_str_empty_to_null (g_value_get_string (&b))) != 0)
             return FALSE;
         }
-      else if (g_param_values_cmp (pspecs[i], &a, &b) != 0)
+      else if (g_param_values_cmp (pspec, &a, &b) != 0)
         {
           return FALSE;
         }
@@ -483,22 +482,21 @@ static void
 copy_properties (CohortRecord *from,
                  CohortRecord *to)
 {
-  g_autofree GParamSpec **pspecs = NULL;
-  guint n_pspecs = 0;
-
-  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (from), &n_pspecs);
+  const CohortProperties *properties = cohort_properties_for_type (G_OBJECT_TYPE (from));
 
   g_object_freeze_notify (G_OBJECT (to));
-  for (guint i = 0; i < n_pspecs; i++)
+  for (guint i = 0; i < properties->n_pspecs; i++)
     {
+      GParamSpec *pspec = properties->pspecs[i];
       g_auto(GValue) value = G_VALUE_INIT;
 
-      if ((pspecs[i]->flags & G_PARAM_READWRITE) != G_PARAM_READWRITE)
+      if ((pspec->flags & G_PARAM_READWRITE) != G_PARAM_READWRITE ||
+          (pspec->flags & G_PARAM_CONSTRUCT_ONLY))
         continue;
 
-      g_value_init (&value, pspecs[i]->value_type);
-      g_object_get_property (G_OBJECT (from), pspecs[i]->name, &value);
-      g_object_set_property (G_OBJECT (to), pspecs[i]->name, &value);
+      g_value_init (&value, pspec->value_type);
+      cohort_properties_get_value (G_OBJECT (from), pspec, &value);
+      cohort_properties_set_value (G_OBJECT (to), pspec, &value);
     }
   g_object_thaw_notify (G_OBJECT (to));
 }

@@ -17,6 +17,7 @@
 #include "cohort-person.h"
 #include "cohort-placement.h"
 #include "cohort-programme.h"
+#include "cohort-properties.h"
 #include "cohort-run-trainer.h"
 #include "cohort-utils.h"
 #include "cohort-vocabulary.h"
@@ -265,8 +266,14 @@ check_text (const char  *field,
 
   for (const char *p = value; *p != '\0'; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
+      guchar byte = (guchar) *p;
+      gunichar c;
 
+      /* Printable ASCII, most of any text, is no control character. */
+      if (byte >= 0x20 && byte < 0x7f)
+        continue;
+
+      c = g_utf8_get_char (p);
       if (!g_unichar_iscntrl (c))
         continue;
       if (multiline && (c == '\n' || c == '\t' || c == '\r'))
@@ -292,24 +299,20 @@ static gboolean
 check_all_text (CohortRecord  *record,
                 GError       **error)
 {
-  g_autofree GParamSpec **pspecs = NULL;
-  guint n_pspecs = 0;
+  const CohortProperties *properties = cohort_properties_for_type (G_OBJECT_TYPE (record));
 
-  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (record), &n_pspecs);
-
-  for (guint i = 0; i < n_pspecs; i++)
+  for (guint i = 0; i < properties->n_pspecs; i++)
     {
-      g_autofree char *value = NULL;
-      g_autofree char *field = NULL;
+      GParamSpec *pspec = properties->pspecs[i];
+      g_auto(GValue) value = G_VALUE_INIT;
 
-      if (pspecs[i]->value_type != G_TYPE_STRING || !(pspecs[i]->flags & G_PARAM_READABLE))
+      if (pspec->value_type != G_TYPE_STRING || !(pspec->flags & G_PARAM_READABLE))
         continue;
 
-      g_object_get (record, pspecs[i]->name, &value, NULL);
-      field = g_strdup (pspecs[i]->name);
-      g_strdelimit (field, "-", '_');
+      g_value_init (&value, G_TYPE_STRING);
+      cohort_properties_get_value (G_OBJECT (record), pspec, &value);
 
-      if (!check_text (field, value, error))
+      if (!check_text (properties->columns[i], g_value_get_string (&value), error))
         return FALSE;
     }
 

@@ -2565,7 +2565,10 @@ cohort_import_plan_commit (CohortImportPlan  *self,
   walk.cancellable = cancellable;
   walk.n_total = self->n_records;
 
-  if (!walk_file (&walk, error))
+  /* Indexed for search once, at the end, rather than row by row. */
+  if (!cohort_database_defer_search_index (db, error) ||
+      !walk_file (&walk, error) ||
+      !cohort_database_update_search_index (db, error))
     goto failed;
 
   /* Importing a file that changes nothing (the same file again) writes nothing, not even the
