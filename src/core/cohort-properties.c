@@ -80,7 +80,7 @@ cohort_properties_find (const CohortProperties *properties,
  * @value: a #GValue initialised to the property's type
  *
  * Reads @pspec from @object as g_object_get_property() does, without looking the property up
- * by its name.  For the model's own properties: no overrides, no redirections.
+ * by its name (an overridden property still goes through GObject).
  */
 void
 cohort_properties_get_value (GObject    *object,
@@ -92,12 +92,18 @@ cohort_properties_get_value (GObject    *object,
   g_return_if_fail (klass != NULL && (pspec->flags & G_PARAM_READABLE));
   g_return_if_fail (G_VALUE_HOLDS (value, pspec->value_type));
 
+  /* An overridden property is GObject's to resolve. */
+  if (G_IS_PARAM_SPEC_OVERRIDE (pspec))
+    {
+      g_object_get_property (object, pspec->name, value);
+      return;
+    }
+
   klass->get_property (object, pspec->param_id, value, pspec);
 }
 
 /**
  * cohort_properties_set_value:
- *
  * @value: (inout): the value, made valid for @pspec first
  *
  * Sets @pspec on @object as g_object_set_property() does, without looking the property up by
@@ -114,6 +120,12 @@ cohort_properties_set_value (GObject      *object,
   g_return_if_fail (klass != NULL && (pspec->flags & G_PARAM_WRITABLE));
   g_return_if_fail (!(pspec->flags & G_PARAM_CONSTRUCT_ONLY));
   g_return_if_fail (G_VALUE_HOLDS (value, pspec->value_type));
+
+  if (G_IS_PARAM_SPEC_OVERRIDE (pspec))
+    {
+      g_object_set_property (object, pspec->name, value);
+      return;
+    }
 
   /* As GObject does: a value out of the property's range is brought into it. */
   g_param_value_validate (pspec, value);
