@@ -732,6 +732,239 @@ test_find (CohortTestFixture *fixture,
   close_page (&shown);
 }
 
+/* Types @text in the search entry and waits for its results. */
+static void
+search_for (CohortTraineesPage *page,
+            const char         *text)
+{
+  CohortQueryModel *model = cohort_trainees_page_get_model (page);
+
+  gtk_editable_set_text (GTK_EDITABLE (page_child (page, "search_entry")), text);
+  while (g_strcmp0 (cohort_query_model_get_search (model), text[0] != '\0' ? text : NULL) != 0)
+    g_main_context_iteration (NULL, TRUE);
+  cohort_gui_test_wait_until_idle (page);
+}
+
+/* The label below @widget that shows @text, or NULL. */
+static GtkLabel *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A new search's results take the rows the list shows: the same widgets show the new people,
+ * and the chosen row is always the person in the editor, or none. */
+static void
+test_rows_in_place (CohortTestFixture *fixture,
+                    gconstpointer      user_data)
+{
+  GtkWidget *view;
+  GtkSingleSelection *selection;
+  CohortPersonEditor *editor;
+  GtkLabel *name_cell;
+  g_autoptr(GObject) first_row = NULL;
+  Shown shown;
+
+  fill_database (fixture->db);
+  shown = show_page (fixture->db);
+  view = GTK_WIDGET (page_child (shown.page, "column_view"));
+  selection = cohort_trainees_page_get_selection (shown.page);
+  editor = cohort_trainees_page_get_editor (shown.page);
+
+  name_cell = find_label (view, "Okafor Chinedu");
+  g_assert_nonnull (name_cell);
+  g_object_add_weak_pointer (G_OBJECT (name_cell), (gpointer *) &name_cell);
+  first_row = g_list_model_get_item (G_LIST_MODEL (selection), 0);
+  select_code (shown.page, "P-002");
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 0);
+
+  /* Another person in the first row: the same row and label show her; Okafor, in the editor,
+   * is no longer listed, so no row is chosen. */
+  search_for (shown.page, "Tanaka");
+  g_assert_cmpuint (n_listed (shown.page), ==, 1);
+  {
+    g_autoptr(GObject) row = g_list_model_get_item (G_LIST_MODEL (selection), 0);
+
+    g_assert_true (row == first_row);
+  }
+  g_assert_nonnull (name_cell);
+  g_assert_cmpstr (gtk_label_get_text (name_cell), ==, "Tanaka Aiko");
+  g_assert_nonnull (find_label (view, "田中 愛子"));
+  g_assert_nonnull (find_label (view, "Female"));
+  g_assert_null (find_label (view, "Male"));
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, GTK_INVALID_LIST_POSITION);
+  g_assert_cmpstr (cohort_person_get_code (cohort_person_editor_get_person (editor)), ==,
+                   "P-002");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (page_child (shown.page, "results_label"))),
+                   ==, "1 trainee");
+
+  /* Everyone back: Okafor is in the first row again, and chosen again. */
+  search_for (shown.page, "");
+  g_assert_cmpuint (n_listed (shown.page), ==, 3);
+  g_assert_nonnull (name_cell);
+  g_assert_cmpstr (gtk_label_get_text (name_cell), ==, "Okafor Chinedu");
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 0);
+
+  /* The same number of rows in another order: the view hears of no change in the rows, and
+   * the choice follows Okafor to the last row rather than stay with the first. */
+  gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (view),
+                                  GTK_COLUMN_VIEW_COLUMN (page_child (shown.page,
+                                                                      "name_column")),
+                                  GTK_SORT_DESCENDING);
+  cohort_gui_test_wait_until_idle (shown.page);
+  assert_listed (shown.page, 0, "Tanaka");
+  g_assert_nonnull (name_cell);
+  g_assert_cmpstr (gtk_label_get_text (name_cell), ==, "Tanaka Aiko");
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 2);
+  g_assert_cmpstr (cohort_person_get_code (cohort_person_editor_get_person (editor)), ==,
+                   "P-002");
+
+  /* Choosing the first row now opens the person it shows. */
+  gtk_single_selection_set_selected (selection, 0);
+  g_assert_cmpstr (cohort_person_get_code (cohort_person_editor_get_person (editor)), ==,
+                   "P-001");
+
+  g_object_remove_weak_pointer (G_OBJECT (name_cell), (gpointer *) &name_cell);
+  close_page (&shown);
+}
+
+/* Results follow the typing without GTK's pause of 150 ms. */
+static void
+test_search_delay (CohortTestFixture *fixture,
+                   gconstpointer      user_data)
+{
+  Shown shown = show_page (fixture->db);
+  GtkSearchEntry *entry = GTK_SEARCH_ENTRY (page_child (shown.page, "search_entry"));
+
+  g_assert_cmpuint (gtk_search_entry_get_search_delay (entry), ==, COHORT_TRAINEES_SEARCH_DELAY);
+  g_assert_cmpuint (gtk_search_entry_get_search_delay (entry), <, 50);
+
+  close_page (&shown);
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *frame_clock,
+                   gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+/* Runs the main loop until @widget's window has painted a frame. */
+static void
+wait_for_frame (GtkWidget *widget)
+{
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (widget);
+  gboolean painted = FALSE;
+  gulong handler;
+
+  g_assert_nonnull (frame_clock);
+  handler = g_signal_connect (frame_clock, "after-paint", G_CALLBACK (on_after_paint_cb),
+                              &painted);
+  gtk_widget_queue_draw (widget);
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (frame_clock, handler);
+}
+
+/* Whether every name cell below @widget that shows one of the added people shows one whose
+ * number starts with @prefix. */
+static gboolean
+people_shown_start_with (GtkWidget  *widget,
+                         const char *prefix)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
+    {
+      const char *text = gtk_label_get_text (GTK_LABEL (widget));
+
+      if (g_str_has_prefix (text, "Person") && !g_str_has_prefix (text, prefix))
+        return FALSE;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (!people_shown_start_with (child, prefix))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Another search starts at the top of its results; the same list refreshed stays where it
+ * was. */
+static void
+test_new_search_from_top (CohortTestFixture *fixture,
+                          gconstpointer      user_data)
+{
+  g_autoptr(CohortDatabase) other = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkAdjustment *vadjustment;
+  double bottom;
+  Shown shown;
+
+  fill_database (fixture->db);
+  exec_sql (fixture->db,
+            "WITH RECURSIVE n (i) AS (SELECT 100 UNION ALL SELECT i + 1 FROM n WHERE i < 399) "
+            "INSERT INTO person (id, code, family_name, given_name, name_order, gender, "
+            "nationality, created_at, updated_at) SELECT i, 'P-' || i, 'Person' || i, 'Given', "
+            "'given_first', 'female', 'KE', :now, :now FROM n");
+  exec_sql (fixture->db,
+            "INSERT INTO enrolment (person_id, run_id, status, created_at, updated_at) "
+            "SELECT id, 1, 'enrolled', :now, :now FROM person WHERE id >= 100");
+  shown = show_page (fixture->db);
+  g_assert_cmpuint (n_listed (shown.page), ==, 303);
+
+  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (page_child (shown.page,
+                                                                            "column_view")));
+  bottom = gtk_adjustment_get_upper (vadjustment) - gtk_adjustment_get_page_size (vadjustment);
+  g_assert_cmpfloat (bottom, >, 0);
+  gtk_adjustment_set_value (vadjustment, bottom);
+  cohort_gui_test_drain_main_context ();
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, 0);
+
+  /* The same list, refreshed after a change elsewhere: still at the bottom. */
+  other = cohort_database_open (fixture->path, COHORT_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  exec_sql (other, "UPDATE person SET given_name = 'Renamed', updated_at = :now WHERE id = 399");
+  g_assert_true (cohort_database_check_external_changes (fixture->db));
+  cohort_gui_test_wait_until_idle (shown.page);
+  cohort_gui_test_drain_main_context ();
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, 0);
+
+  /* A search: its first results at the top. */
+  search_for (shown.page, "Person2");
+  cohort_gui_test_drain_main_context ();
+  g_assert_cmpuint (n_listed (shown.page), ==, 100);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==,
+                     gtk_adjustment_get_lower (vadjustment));
+  assert_listed (shown.page, 0, "Person200");
+
+  /* The rows out of sight took the search's results too: scrolled to, they show them in the
+   * first frame they are seen. */
+  wait_for_frame (GTK_WIDGET (shown.page));
+  bottom = gtk_adjustment_get_upper (vadjustment) - gtk_adjustment_get_page_size (vadjustment);
+  g_assert_cmpfloat (bottom, >, 0);
+  gtk_adjustment_set_value (vadjustment, bottom);
+  wait_for_frame (GTK_WIDGET (shown.page));
+  g_assert_nonnull (find_label (GTK_WIDGET (page_child (shown.page, "column_view")),
+                                "Person299 Given"));
+  g_assert_true (people_shown_start_with (GTK_WIDGET (page_child (shown.page, "column_view")),
+                                          "Person2"));
+
+  close_page (&shown);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -750,6 +983,9 @@ main (int   argc,
   cohort_test_add ("/cohort/trainees/first-person", test_first_person);
   cohort_test_add ("/cohort/trainees/external-change", test_external_change);
   cohort_test_add ("/cohort/trainees/find", test_find);
+  cohort_test_add ("/cohort/trainees/rows-in-place", test_rows_in_place);
+  cohort_test_add ("/cohort/trainees/search-delay", test_search_delay);
+  cohort_test_add ("/cohort/trainees/new-search-from-top", test_new_search_from_top);
 
   return g_test_run ();
 }

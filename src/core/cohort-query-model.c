@@ -29,19 +29,25 @@
  * statement per page, keeping a few pages: scrolling 100,000 rows keeps memory flat.
  *
  * Changing the search, a filter, the sort or the deleted-rows switch schedules a new query that
- * runs in a worker thread on a read-only connection of its own (WAL lets it read while the main
- * connection writes); the ids come back to the main context and replace the old ones with one
- * #GListModel::items-changed.  A newer query cancels an older one, whose result is dropped even
+ * runs in a worker thread on a read-only connection (WAL lets it read while the main connection
+ * writes), one of at most %MAX_READERS that the models of a database share; the ids come back
+ * to the main context and replace the old ones with one #GListModel::items-changed.  A newer query cancels an older one, whose result is dropped even
  * if it arrives.  The model re-queries when #CohortDatabase::changed names a table it shows, or
  * names none (another process changed the file).
  */
 
 #define PAGE_SIZE 64
 #define MAX_CACHED_PAGES 16
-#define MAX_IDLE_READERS 1
-/* A worker connection's page cache: a full list reads a few megabytes of index; with SQLite's
- * default of 2 MiB it would copy the same pages from the file again and again. */
-#define READER_CACHE_PRAGMA "PRAGMA cache_size = -8192" /* KiB */
+/* Read-only connections for the queries in the background, shared by all the models of one
+ * database: at most this many, each with its page cache (below), however many lists the window
+ * shows.  Two: a long query (the whole list) and a short one (a search) can run side by side; a
+ * third waits for one of them, and a query that a newer one cancelled stops within a few
+ * milliseconds. */
+#define MAX_READERS 2
+/* A worker connection's page cache: a full list reads a few megabytes of index, which SQLite's
+ * default of 2 MiB would copy from the file again for every query.  Twice that keeps the people
+ * lists' index pages; more (8 MiB was tried) did not make the lists faster, only bigger. */
+#define READER_CACHE_PRAGMA "PRAGMA cache_size = -4096" /* KiB */
 #define PROGRESS_INTERVAL 1000 /* SQLite virtual machine steps between looks at cancellation */
 #define N_FILTERS (COHORT_QUERY_FILTER_ORGANISATION_KIND + 1)
 
@@ -81,12 +87,15 @@ typedef struct
   gboolean            uses_today;  /* binds :today */
 } KindSpec;
 
-/* Read-only connections for the worker threads, shared by the queries of one model. */
+/* Read-only connections for the worker threads, shared by the models of one database (kept on
+ * the CohortDatabase object; see MAX_READERS). */
 typedef struct
 {
   GMutex     mutex;
+  GCond      cond;     /* a connection was given back */
   char      *path;
-  GPtrArray *idle; /* CohortDatabase, not in use */
+  GPtrArray *idle;     /* CohortDatabase, not in use */
+  guint      n_open;   /* in use and idle */
 } ReaderPool;
 
 /* One query, as the model stood when it was scheduled. */
@@ -561,18 +570,6 @@ static const KindSpec kinds[] = {
 
 #define N_KINDS G_N_ELEMENTS (kinds)
 
-static ReaderPool *
-reader_pool_new (const char *path)
-{
-  ReaderPool *pool = g_atomic_rc_box_new0 (ReaderPool);
-
-  g_mutex_init (&pool->mutex);
-  pool->path = g_strdup (path);
-  pool->idle = g_ptr_array_new_with_free_func (g_object_unref);
-
-  return pool;
-}
-
 static void
 reader_pool_clear (gpointer data)
 {
@@ -580,13 +577,34 @@ reader_pool_clear (gpointer data)
 
   g_ptr_array_unref (pool->idle);
   g_free (pool->path);
+  g_cond_clear (&pool->cond);
   g_mutex_clear (&pool->mutex);
 }
 
 static void
-reader_pool_unref (ReaderPool *pool)
+reader_pool_unref (gpointer data)
 {
-  g_atomic_rc_box_release_full (pool, reader_pool_clear);
+  g_atomic_rc_box_release_full (data, reader_pool_clear);
+}
+
+/* The pool of @database's models, made by the first of them. */
+static ReaderPool *
+reader_pool_ref_for (CohortDatabase *database)
+{
+  ReaderPool *pool = g_object_get_data (G_OBJECT (database), "cohort-query-model-readers");
+
+  if (pool == NULL)
+    {
+      pool = g_atomic_rc_box_new0 (ReaderPool);
+      g_mutex_init (&pool->mutex);
+      g_cond_init (&pool->cond);
+      pool->path = g_strdup (cohort_database_get_path (database));
+      pool->idle = g_ptr_array_new_with_free_func (g_object_unref);
+      g_object_set_data_full (G_OBJECT (database), "cohort-query-model-readers", pool,
+                              reader_pool_unref);
+    }
+
+  return g_atomic_rc_box_acquire (pool);
 }
 
 static CohortDatabase *
@@ -596,8 +614,12 @@ reader_pool_acquire (ReaderPool  *pool,
   CohortDatabase *reader = NULL;
 
   g_mutex_lock (&pool->mutex);
+  while (pool->idle->len == 0 && pool->n_open >= MAX_READERS)
+    g_cond_wait (&pool->cond, &pool->mutex);
   if (pool->idle->len > 0)
     reader = g_ptr_array_steal_index_fast (pool->idle, pool->idle->len - 1);
+  else
+    pool->n_open++;
   g_mutex_unlock (&pool->mutex);
 
   if (reader == NULL)
@@ -608,6 +630,14 @@ reader_pool_acquire (ReaderPool  *pool,
                                      error);
       if (reader != NULL && !cohort_database_exec (reader, READER_CACHE_PRAGMA, error))
         g_clear_object (&reader);
+
+      if (reader == NULL)
+        {
+          g_mutex_lock (&pool->mutex);
+          pool->n_open--;
+          g_cond_signal (&pool->cond);
+          g_mutex_unlock (&pool->mutex);
+        }
     }
 
   return reader;
@@ -618,14 +648,9 @@ reader_pool_release (ReaderPool     *pool,
                      CohortDatabase *reader)
 {
   g_mutex_lock (&pool->mutex);
-  if (pool->idle->len < MAX_IDLE_READERS)
-    {
-      g_ptr_array_add (pool->idle, reader);
-      reader = NULL;
-    }
+  g_ptr_array_add (pool->idle, reader);
+  g_cond_signal (&pool->cond);
   g_mutex_unlock (&pool->mutex);
-
-  g_clear_object (&reader);
 }
 
 static void
@@ -810,6 +835,14 @@ query_thread (GTask        *task,
     {
       g_prefix_error (&error, _("Could not search the database: "));
       g_task_return_error (task, error);
+      return;
+    }
+
+  /* Cancelled while it waited for a connection. */
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      reader_pool_release (query->pool, reader);
+      g_task_return_error_if_cancelled (task);
       return;
     }
 
@@ -1138,7 +1171,7 @@ cohort_query_model_constructed (GObject *object)
   g_assert (self->kind < N_KINDS);
 
   self->sort = kinds[self->kind].sorts[0].sort;
-  self->pool = reader_pool_new (cohort_database_get_path (self->database));
+  self->pool = reader_pool_ref_for (self->database);
   g_signal_connect (self->database, "changed", G_CALLBACK (on_database_changed_cb), self);
 
   cohort_query_model_refresh (self);

@@ -7,6 +7,9 @@
 
 #include <glib/gi18n.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "cohort-about.h"
 #include "cohort-database-actions.h"
@@ -434,6 +437,13 @@ cohort_application_startup (GApplication *application)
   static const char *open_accels[] = { "<Primary>o", NULL };
   static const char *new_accels[] = { "<Primary><Shift>n", NULL };
   g_autofree char *actor = NULL;
+
+#ifdef __GLIBC__
+  /* The lists' queries run in worker threads, whose SQLite page caches glibc would keep in an
+   * arena per thread, each holding on to what it freed: two arenas, the window's and the
+   * workers', keep the window's memory some 7 MiB smaller at 100,000 trainees. */
+  mallopt (M_ARENA_MAX, 2);
+#endif
 
   G_APPLICATION_CLASS (cohort_application_parent_class)->startup (application);
 

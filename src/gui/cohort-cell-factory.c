@@ -7,6 +7,8 @@
 
 #include <string.h>
 
+#include "cohort-row.h"
+
 /*
  * A list cell of one or two string properties of the row's item, in a label built in code.
  *
@@ -14,13 +16,67 @@
  * while it scrolls; a GtkBuilderListItemFactory parses its XML for every cell it builds.  At
  * 100,000 trainees that parsing was most of the time a search's results took to appear, and
  * of each frame while paging through the list.  These cells cost a few allocations.
+ *
+ * The items may be #CohortRow (see cohort-row-model.c): the cell then shows the row's item,
+ * and shows the next one when the list puts another item in the row.
  */
 
 typedef struct
 {
   char            *properties[2];
   CohortCellStyle  style;
+  int              vocabulary;  /* a CohortVocabulary whose label to show, or -1 */
 } CellSpec;
+
+/* Set on a cell whose row took a new item while the cell was out of sight: see below. */
+static GQuark stale_quark;
+
+/* The record a cell shows, watched so that an edited record shows its new values at once, as
+ * a bound property would.  (Lighter than a GSignalGroup: GTK builds hundreds of cells at once.) */
+typedef struct
+{
+  GObject *record;
+  gulong   notify_id;
+  gulong   row_notify_id;  /* on the list's item, when it is a CohortRow */
+} Watch;
+
+static void on_record_notify_cb (GtkListItem *list_item);
+
+static void
+watch_clear (Watch *watch)
+{
+  if (watch->record != NULL)
+    {
+      g_signal_handler_disconnect (watch->record, watch->notify_id);
+      g_clear_object (&watch->record);
+      watch->notify_id = 0;
+    }
+}
+
+static void
+watch_free (gpointer data)
+{
+  watch_clear (data);
+  g_free (data);
+}
+
+static void
+watch_record (GtkListItem *list_item,
+              GObject     *record)
+{
+  Watch *watch = g_object_get_data (G_OBJECT (list_item), "cohort-cell-watch");
+
+  if (watch->record == record)
+    return;
+
+  watch_clear (watch);
+  if (record != NULL)
+    {
+      watch->record = g_object_ref (record);
+      watch->notify_id = g_signal_connect_swapped (record, "notify",
+                                                   G_CALLBACK (on_record_notify_cb), list_item);
+    }
+}
 
 static void
 cell_spec_free (gpointer data)
@@ -32,37 +88,43 @@ cell_spec_free (gpointer data)
   g_free (spec);
 }
 
-static void
-setup_cb (GtkSignalListItemFactory *factory,
-          GtkListItem              *list_item,
-          CellSpec                 *spec)
+/* What the cell shows: the list's item, or the item now in the list's row. */
+static GObject *
+get_record (GtkListItem *list_item)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GObject *item = gtk_list_item_get_item (list_item);
 
-  /* One label a cell, however many properties it shows: every widget costs when GTK builds
-   * the rows. */
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (spec->style == COHORT_CELL_NUMERIC)
-    gtk_widget_add_css_class (label, "numeric");
+  if (COHORT_IS_ROW (item))
+    return cohort_row_get_item (COHORT_ROW (item));
 
-  gtk_list_item_set_child (list_item, label);
+  return item;
 }
 
 static void
-show_item (GtkListItem *list_item,
-           CellSpec    *spec)
+show_record (GtkListItem *list_item)
 {
-  GObject *item = gtk_list_item_get_item (list_item);
+  CellSpec *spec = g_object_get_data (G_OBJECT (list_item), "cohort-cell-spec");
+  GObject *item = get_record (list_item);
   GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
   g_autofree char *text = NULL;
 
+  g_object_set_qdata (G_OBJECT (list_item), stale_quark, NULL);
+  watch_record (list_item, item);
   if (item != NULL)
     g_object_get (item, spec->properties[0], &first, NULL);
   if (item != NULL && spec->properties[1] != NULL)
     g_object_get (item, spec->properties[1], &second, NULL);
+
+  if (spec->vocabulary >= 0)
+    {
+      const char *term = first != NULL ? cohort_vocabulary_get_label (spec->vocabulary, first) :
+                                         NULL;
+
+      gtk_label_set_text (label, term != NULL ? term : "");
+      return;
+    }
 
   if (first != NULL && first[0] != '\0' && second != NULL && second[0] != '\0')
     text = g_strconcat (first, " ", second, NULL);
@@ -87,13 +149,102 @@ show_item (GtkListItem *list_item,
 }
 
 static void
-on_item_notify_cb (GObject     *item,
-                   GParamSpec  *pspec,
-                   GtkListItem *list_item)
+on_record_notify_cb (GtkListItem *list_item)
 {
-  CellSpec *spec = g_object_get_data (G_OBJECT (list_item), "cohort-cell-spec");
+  show_record (list_item);
+}
 
-  show_item (list_item, spec);
+/*
+ * Cells out of sight.  GTK 4.8 keeps the widgets of some 200 rows around the ones in sight,
+ * and maps only those in sight.  When a search's results take the rows in place, showing the
+ * new text in all of them cost 20 ms and more of one frame, and as much again of each later
+ * frame that laid out some of them.  The cells in sight show their new text at once; the others
+ * are marked, and show theirs when they come into sight.  They are mapped while GTK lays the
+ * list out, too late to change a label in that pass: they change in the frame clock's layout
+ * phase right after it, which GDK runs again (with the window's layout) before it paints.
+ */
+
+static GQueue mapped_stale_cells = G_QUEUE_INIT; /* GtkListItem, owned */
+
+static void
+on_frame_clock_layout_cb (GdkFrameClock *frame_clock,
+                          gpointer       user_data)
+{
+  while (!g_queue_is_empty (&mapped_stale_cells))
+    {
+      g_autoptr(GtkListItem) list_item = g_queue_pop_head (&mapped_stale_cells);
+
+      /* Not when it has been shown since (bound again). */
+      if (g_object_get_qdata (G_OBJECT (list_item), stale_quark) != NULL)
+        show_record (list_item);
+    }
+}
+
+static void
+on_cell_map_cb (GtkWidget   *cell,
+                GtkListItem *list_item)
+{
+  GdkFrameClock *frame_clock;
+
+  if (g_object_get_qdata (G_OBJECT (list_item), stale_quark) == NULL)
+    return;
+
+  g_queue_push_tail (&mapped_stale_cells, g_object_ref (list_item));
+  frame_clock = gtk_widget_get_frame_clock (cell);
+  if (frame_clock != NULL)
+    gdk_frame_clock_request_phase (frame_clock, GDK_FRAME_CLOCK_PHASE_LAYOUT);
+}
+
+/* The list replaced the item in the cell's row: show the new one, and follow its changes. */
+static void
+on_row_item_notify_cb (GtkListItem *list_item)
+{
+  GtkWidget *cell = gtk_list_item_get_child (list_item);
+  GdkFrameClock *frame_clock;
+
+  if (gtk_widget_get_mapped (cell))
+    {
+      show_record (list_item);
+      return;
+    }
+
+  frame_clock = gtk_widget_get_frame_clock (cell);
+  if (frame_clock == NULL)
+    {
+      show_record (list_item);
+      return;
+    }
+
+  /* Once for each window: see above. */
+  if (g_object_get_data (G_OBJECT (frame_clock), "cohort-cell-layout") == NULL)
+    {
+      g_signal_connect (frame_clock, "layout", G_CALLBACK (on_frame_clock_layout_cb), NULL);
+      g_object_set_data (G_OBJECT (frame_clock), "cohort-cell-layout", GINT_TO_POINTER (TRUE));
+    }
+  g_object_set_qdata (G_OBJECT (list_item), stale_quark, GINT_TO_POINTER (TRUE));
+}
+
+static void
+setup_cb (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item,
+          CellSpec                 *spec)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  /* One label a cell, however many properties it shows: every widget costs when GTK builds
+   * the rows. */
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (spec->style == COHORT_CELL_NUMERIC)
+    gtk_widget_add_css_class (label, "numeric");
+
+  gtk_list_item_set_child (list_item, label);
+  g_signal_connect_object (label, "map", G_CALLBACK (on_cell_map_cb), list_item,
+                           G_CONNECT_DEFAULT);
+
+  g_object_set_data (G_OBJECT (list_item), "cohort-cell-spec", spec);
+  g_object_set_data_full (G_OBJECT (list_item), "cohort-cell-watch", g_new0 (Watch, 1),
+                          watch_free);
 }
 
 static void
@@ -101,17 +252,16 @@ bind_cb (GtkSignalListItemFactory *factory,
          GtkListItem              *list_item,
          CellSpec                 *spec)
 {
+  Watch *watch = g_object_get_data (G_OBJECT (list_item), "cohort-cell-watch");
   GObject *item = gtk_list_item_get_item (list_item);
 
-  show_item (list_item, spec);
+  /* Disconnected when unbound, while the list item still holds the row. */
+  if (COHORT_IS_ROW (item))
+    watch->row_notify_id = g_signal_connect_swapped (item, "notify::item",
+                                                     G_CALLBACK (on_row_item_notify_cb),
+                                                     list_item);
 
-  /* An edited record shows its new values at once, as a bound property would. */
-  if (item != NULL)
-    {
-      g_object_set_data (G_OBJECT (list_item), "cohort-cell-spec", spec);
-      g_signal_connect_object (item, "notify", G_CALLBACK (on_item_notify_cb), list_item,
-                               G_CONNECT_DEFAULT);
-    }
+  show_record (list_item);
 }
 
 static void
@@ -119,10 +269,31 @@ unbind_cb (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item,
            CellSpec                 *spec)
 {
+  Watch *watch = g_object_get_data (G_OBJECT (list_item), "cohort-cell-watch");
   GObject *item = gtk_list_item_get_item (list_item);
 
-  if (item != NULL)
-    g_signal_handlers_disconnect_by_func (item, on_item_notify_cb, list_item);
+  if (watch->row_notify_id != 0)
+    {
+      g_signal_handler_disconnect (item, watch->row_notify_id);
+      watch->row_notify_id = 0;
+    }
+  watch_record (list_item, NULL);
+}
+
+static GtkListItemFactory *
+factory_new (CellSpec *spec)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  if (stale_quark == 0)
+    stale_quark = g_quark_from_static_string ("cohort-cell-stale");
+
+  g_object_set_data_full (G_OBJECT (factory), "cohort-cell-spec", spec, cell_spec_free);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), spec);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), spec);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), spec);
+
+  return factory;
 }
 
 /**
@@ -138,7 +309,6 @@ cohort_cell_factory_new (const char      *first_property,
                          const char      *second_property,
                          CohortCellStyle  style)
 {
-  GtkListItemFactory *factory;
   CellSpec *spec;
 
   g_return_val_if_fail (first_property != NULL, NULL);
@@ -147,12 +317,31 @@ cohort_cell_factory_new (const char      *first_property,
   spec->properties[0] = g_strdup (first_property);
   spec->properties[1] = g_strdup (second_property);
   spec->style = style;
+  spec->vocabulary = -1;
 
-  factory = gtk_signal_list_item_factory_new ();
-  g_object_set_data_full (G_OBJECT (factory), "cohort-cell-spec", spec, cell_spec_free);
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), spec);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), spec);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), spec);
+  return factory_new (spec);
+}
 
-  return factory;
+/**
+ * cohort_cell_factory_new_vocabulary:
+ * @property: a string property of the items that holds a code of @vocabulary
+ * @vocabulary: the vocabulary
+ *
+ * Returns: (transfer full): a factory for the cells of a column that show the translated
+ *   label of the code
+ */
+GtkListItemFactory *
+cohort_cell_factory_new_vocabulary (const char       *property,
+                                    CohortVocabulary  vocabulary)
+{
+  CellSpec *spec;
+
+  g_return_val_if_fail (property != NULL, NULL);
+
+  spec = g_new0 (CellSpec, 1);
+  spec->properties[0] = g_strdup (property);
+  spec->style = COHORT_CELL_PLAIN;
+  spec->vocabulary = vocabulary;
+
+  return factory_new (spec);
 }

@@ -3,6 +3,8 @@
 
 #include <gtk/gtk.h>
 
+#include "cohort-vocabulary.h"
+
 G_BEGIN_DECLS
 
 /**
@@ -23,5 +25,7 @@ typedef enum
 GtkListItemFactory *cohort_cell_factory_new (const char      *first_property,
                                              const char      *second_property,
                                              CohortCellStyle  style);
+GtkListItemFactory *cohort_cell_factory_new_vocabulary (const char       *property,
+                                                        CohortVocabulary  vocabulary);
 
 G_END_DECLS

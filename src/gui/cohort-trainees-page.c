@@ -20,8 +20,9 @@
 #include "cohort-person.h"
 #include "cohort-placement.h"
 #include "cohort-programme.h"
+#include "cohort-row-model.h"
+#include "cohort-row.h"
 #include "cohort-store.h"
-#include "cohort-swap-model.h"
 #include "cohort-toast.h"
 #include "cohort-utils.h"
 #include "cohort-validation.h"
@@ -56,6 +57,8 @@ struct _CohortTraineesPage
   gint64              undo_id;
   GType               undo_type;
   CohortPerson       *undo_previous;
+
+  char               *shown_query;         /* dup_query_key() of the rows shown */
 
   guint               selecting : 1;       /* selecting the editor's person: not a choice */
   guint               updating_filters : 1;
@@ -186,6 +189,49 @@ select_editor_person (CohortTraineesPage *self)
   self->selecting = FALSE;
 }
 
+/* What the list is asked for: its search, filters and order. */
+static char *
+dup_query_key (CohortTraineesPage *self)
+{
+  static const CohortQueryFilter filters[] = {
+    COHORT_QUERY_FILTER_NATIONALITY, COHORT_QUERY_FILTER_GENDER, COHORT_QUERY_FILTER_PROGRAMME,
+    COHORT_QUERY_FILTER_FISCAL_YEAR, COHORT_QUERY_FILTER_STATUS,
+  };
+  GString *key = g_string_new (NULL);
+  const char *search = cohort_query_model_get_search (self->model);
+
+  g_string_append_printf (key, "%d %d\x1f%s", cohort_query_model_get_sort (self->model),
+                          cohort_query_model_get_descending (self->model),
+                          search != NULL ? search : "");
+  for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+    {
+      const char *value = cohort_query_model_get_filter (self->model, filters[i]);
+
+      g_string_append_printf (key, "\x1f%s", value != NULL ? value : "");
+    }
+
+  return g_string_free (key, FALSE);
+}
+
+/* The rows stay in place when the list is replaced: the results of another search, filter or
+ * order start from the top, and a refresh of the same list stays where it is. */
+static void
+show_new_query_from_top (CohortTraineesPage *self)
+{
+  g_autofree char *key = dup_query_key (self);
+  GtkAdjustment *vadjustment;
+
+  if (g_strcmp0 (key, self->shown_query) == 0)
+    return;
+
+  g_free (self->shown_query);
+  self->shown_query = g_steal_pointer (&key);
+
+  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+  if (vadjustment != NULL)
+    gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_lower (vadjustment));
+}
+
 static void
 on_items_changed_cb (CohortTraineesPage *self,
                      guint               position,
@@ -193,6 +239,7 @@ on_items_changed_cb (CohortTraineesPage *self,
                      guint               added,
                      GListModel         *model)
 {
+  show_new_query_from_top (self);
   select_editor_person (self);
   update_results (self);
 }
@@ -225,15 +272,17 @@ on_selected_changed_cb (CohortTraineesPage *self,
                         GtkSingleSelection *selection)
 {
   CohortPerson *shown = cohort_person_editor_get_person (self->editor);
+  CohortRow *row;
   CohortPerson *item;
 
   if (self->selecting)
     return;
 
   /* A refresh of the list unselects: the editor keeps its person. */
-  item = gtk_single_selection_get_selected_item (selection);
-  if (item == NULL)
+  row = gtk_single_selection_get_selected_item (selection);
+  if (row == NULL)
     return;
+  item = cohort_row_get_item (row);
 
   if (shown != NULL &&
       cohort_record_get_id (COHORT_RECORD (shown)) == cohort_record_get_id (COHORT_RECORD (item)))
@@ -273,35 +322,6 @@ on_view_sorter_changed_cb (CohortTraineesPage *self,
                            GtkSorter          *sorter)
 {
   cohort_column_sort_apply (sorter, self->model);
-}
-
-/* The gender column shows the translated label of the code. */
-
-static void
-setup_gender_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item,
-                 gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (list_item, label);
-}
-
-static void
-bind_gender_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *list_item,
-                gpointer                  user_data)
-{
-  CohortPerson *person = gtk_list_item_get_item (list_item);
-  const char *label = NULL;
-
-  if (person != NULL)
-    label = cohort_vocabulary_get_label (COHORT_VOCABULARY_GENDER,
-                                         cohort_person_get_gender (person));
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)),
-                      label != NULL ? label : "");
 }
 
 /* Filters */
@@ -878,17 +898,20 @@ cohort_trainees_page_constructed (GObject *object)
   g_signal_connect_object (self->model, "notify::loading", G_CALLBACK (on_loading_changed_cb),
                            self, G_CONNECT_SWAPPED);
 
-  /* A search or a sort replaces every row: see cohort-swap-model.c. */
+  /* A search or a sort replaces every row: the rows take the new people in place, see
+   * cohort-row-model.c. */
   self->selection = gtk_single_selection_new (
-    G_LIST_MODEL (cohort_swap_model_new (G_LIST_MODEL (self->model))));
+    G_LIST_MODEL (cohort_row_model_new (G_LIST_MODEL (self->model))));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   g_signal_connect_object (self->selection, "notify::selected",
                            G_CALLBACK (on_selected_changed_cb), self, G_CONNECT_SWAPPED);
-  /* After the selection and the view have seen the change: the view must know the new rows
-   * before one of them is selected. */
-  g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (on_items_changed_cb),
+  /* After the rows, the selection and the view have seen the change: the view must know the
+   * new rows before one of them is selected.  A replacement of every row keeps the rows where
+   * they are (the row model tells the selection only of a change in length), so the selection
+   * is looked at again on the list's own items-changed, after the row model's handler. */
+  g_signal_connect_object (self->model, "items-changed", G_CALLBACK (on_items_changed_cb),
                            self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
@@ -962,6 +985,7 @@ cohort_trainees_page_finalize (GObject *object)
 
   g_clear_pointer (&self->year_codes, g_ptr_array_unref);
   g_clear_pointer (&self->programme_codes, g_ptr_array_unref);
+  g_free (self->shown_query);
 
   G_OBJECT_CLASS (cohort_trainees_page_parent_class)->finalize (object);
 }
@@ -1099,18 +1123,19 @@ action_shortcut (guint            keyval,
 static void
 cohort_trainees_page_init (CohortTraineesPage *self)
 {
-  GtkListItemFactory *factory;
+  g_autoptr(GtkListItemFactory) gender_factory = NULL;
   GtkEventController *controller;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_gender_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_gender_cb), NULL);
-  gtk_column_view_column_set_factory (self->gender_column, factory);
-  g_object_unref (factory);
+  /* Results as soon as the typing pauses: a search runs in a worker, a newer one cancels an
+   * older one, and the rows take the results in place (see cohort-row-model.c). */
+  gtk_search_entry_set_search_delay (self->search_entry, COHORT_TRAINEES_SEARCH_DELAY);
 
-  /* Cells built in code: see cohort-cell-factory.c. */
+  /* Cells built in code: see cohort-cell-factory.c.  The gender column shows the translated
+   * label of the code. */
+  gender_factory = cohort_cell_factory_new_vocabulary ("gender", COHORT_VOCABULARY_GENDER);
+  gtk_column_view_column_set_factory (self->gender_column, gender_factory);
   set_cell_factory (self->name_column, "family-name", "given-name", COHORT_CELL_FIRST_BOLD);
   set_cell_factory (self->local_name_column, "family-name-local", "given-name-local",
                     COHORT_CELL_PLAIN);
