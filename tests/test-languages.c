@@ -257,6 +257,8 @@ check_widget (Check      *check,
       if (!check_text (check, where, widget, "label", gtk_label_get_label (GTK_LABEL (widget))))
         check_text (check, where, widget, "label", gtk_label_get_text (GTK_LABEL (widget)));
     }
+  else if (GTK_IS_INSCRIPTION (widget))
+    check_text (check, where, widget, "cell", gtk_inscription_get_text (GTK_INSCRIPTION (widget)));
   else if (GTK_IS_TEXT (widget))
     check_text (check, where, widget, "placeholder",
                 gtk_text_get_placeholder_text (GTK_TEXT (widget)));

@@ -745,24 +745,80 @@ search_for (CohortTraineesPage *page,
   cohort_gui_test_wait_until_idle (page);
 }
 
-/* The label below @widget that shows @text, or NULL. */
-static GtkLabel *
+/* The text a label or a list cell (an inscription) shows, or NULL for other widgets. */
+static const char *
+shown_text (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return gtk_label_get_text (GTK_LABEL (widget));
+  if (GTK_IS_INSCRIPTION (widget))
+    return gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+  return NULL;
+}
+
+/* The label or cell below @widget that shows @text, or NULL. */
+static GtkWidget *
 find_label (GtkWidget  *widget,
             const char *text)
 {
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return GTK_LABEL (widget);
+  if (g_strcmp0 (shown_text (widget), text) == 0)
+    return widget;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkLabel *found = find_label (child, text);
+      GtkWidget *found = find_label (child, text);
 
       if (found != NULL)
         return found;
     }
 
   return NULL;
+}
+
+/* A name in its own script fits its cell (the stacked marks of Myanmar reach well above and
+ * below a line of Latin text, and a cell as tall as that line cuts them off) and starts where
+ * the window's text does. */
+static void
+test_cells_fit_own_script (CohortTestFixture *fixture,
+                           gconstpointer      user_data)
+{
+  static const char * const names[] = { "အောင် နိုင်ထွန်း", "田中 愛子", "سيلفا ماريا" };
+  GtkWidget *view;
+  Shown shown;
+
+  fill_database (fixture->db);
+  exec_sql (fixture->db, "UPDATE person SET family_name_local = 'အောင်', "
+                         "given_name_local = 'နိုင်ထွန်း', updated_at = :now WHERE code = 'P-002'");
+  exec_sql (fixture->db, "UPDATE person SET family_name_local = 'سيلفا', "
+                         "given_name_local = 'ماريا', updated_at = :now WHERE code = 'P-003'");
+  shown = show_page (fixture->db);
+  view = GTK_WIDGET (page_child (shown.page, "column_view"));
+  cohort_gui_test_wait_until_idle (shown.page);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      GtkWidget *cell = find_label (view, names[i]);
+      g_autoptr(PangoLayout) layout = NULL;
+      PangoRectangle ink;
+
+      g_assert_nonnull (cell);
+      layout = gtk_widget_create_pango_layout (cell, names[i]);
+      pango_layout_get_pixel_extents (layout, &ink, NULL);
+      g_assert_cmpint (ink.height, >, 0);
+      g_assert_cmpint (ink.height, <=, gtk_widget_get_height (cell));
+    }
+
+  /* Every cell starts where the window's text starts (the left, here), as a label would,
+   * whichever way its own text reads: an inscription aligns to the text's own start. */
+  g_assert_cmpfloat (gtk_inscription_get_xalign (GTK_INSCRIPTION (find_label (view,
+                                                                               names[0]))),
+                     ==, 0.0);
+  g_assert_cmpfloat (gtk_inscription_get_xalign (GTK_INSCRIPTION (find_label (view,
+                                                                               names[2]))),
+                     ==, 1.0);
+
+  close_page (&shown);
 }
 
 /* A new search's results take the rows the list shows: the same widgets show the new people,
@@ -774,7 +830,7 @@ test_rows_in_place (CohortTestFixture *fixture,
   GtkWidget *view;
   GtkSingleSelection *selection;
   CohortPersonEditor *editor;
-  GtkLabel *name_cell;
+  GtkWidget *name_cell;
   g_autoptr(GObject) first_row = NULL;
   Shown shown;
 
@@ -801,7 +857,7 @@ test_rows_in_place (CohortTestFixture *fixture,
     g_assert_true (row == first_row);
   }
   g_assert_nonnull (name_cell);
-  g_assert_cmpstr (gtk_label_get_text (name_cell), ==, "Tanaka Aiko");
+  g_assert_cmpstr (shown_text (name_cell), ==, "Tanaka Aiko");
   g_assert_nonnull (find_label (view, "田中 愛子"));
   g_assert_nonnull (find_label (view, "Female"));
   g_assert_null (find_label (view, "Male"));
@@ -815,7 +871,7 @@ test_rows_in_place (CohortTestFixture *fixture,
   search_for (shown.page, "");
   g_assert_cmpuint (n_listed (shown.page), ==, 3);
   g_assert_nonnull (name_cell);
-  g_assert_cmpstr (gtk_label_get_text (name_cell), ==, "Okafor Chinedu");
+  g_assert_cmpstr (shown_text (name_cell), ==, "Okafor Chinedu");
   g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 0);
 
   /* The same number of rows in another order: the view hears of no change in the rows, and
@@ -827,7 +883,7 @@ test_rows_in_place (CohortTestFixture *fixture,
   cohort_gui_test_wait_until_idle (shown.page);
   assert_listed (shown.page, 0, "Tanaka");
   g_assert_nonnull (name_cell);
-  g_assert_cmpstr (gtk_label_get_text (name_cell), ==, "Tanaka Aiko");
+  g_assert_cmpstr (shown_text (name_cell), ==, "Tanaka Aiko");
   g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 2);
   g_assert_cmpstr (cohort_person_get_code (cohort_person_editor_get_person (editor)), ==,
                    "P-002");
@@ -885,9 +941,9 @@ static gboolean
 people_shown_start_with (GtkWidget  *widget,
                          const char *prefix)
 {
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
+  if (shown_text (widget) != NULL && gtk_widget_get_mapped (widget))
     {
-      const char *text = gtk_label_get_text (GTK_LABEL (widget));
+      const char *text = shown_text (widget);
 
       if (g_str_has_prefix (text, "Person") && !g_str_has_prefix (text, prefix))
         return FALSE;
@@ -984,6 +1040,7 @@ main (int   argc,
   cohort_test_add ("/cohort/trainees/external-change", test_external_change);
   cohort_test_add ("/cohort/trainees/find", test_find);
   cohort_test_add ("/cohort/trainees/rows-in-place", test_rows_in_place);
+  cohort_test_add ("/cohort/trainees/cells-fit-own-script", test_cells_fit_own_script);
   cohort_test_add ("/cohort/trainees/search-delay", test_search_delay);
   cohort_test_add ("/cohort/trainees/new-search-from-top", test_new_search_from_top);
 

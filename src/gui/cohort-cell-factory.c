@@ -10,7 +10,8 @@
 #include "cohort-row.h"
 
 /*
- * A list cell of one or two string properties of the row's item, in a label built in code.
+ * A list cell of one or two string properties of the row's item, in a GtkInscription built in
+ * code.
  *
  * GTK 4.8 builds new row widgets whenever a list's rows are replaced (a search, a sort) and
  * while it scrolls; a GtkBuilderListItemFactory parses its XML for every cell it builds.  At
@@ -26,6 +27,7 @@ typedef struct
   char            *properties[2];
   CohortCellStyle  style;
   int              vocabulary;  /* a CohortVocabulary whose label to show, or -1 */
+  guint            width_chars; /* the column's natural width */
 } CellSpec;
 
 /* Set on a cell whose row took a new item while the cell was out of sight: see below. */
@@ -100,12 +102,59 @@ get_record (GtkListItem *list_item)
   return item;
 }
 
+/* Whether a paragraph of @text reads right to left: the direction of its first letter, as
+ * Pango takes it, or @otherwise when it has none (a code, a date). */
+static gboolean
+reads_right_to_left (const char *text,
+                     gboolean    otherwise)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isalpha (c))
+        continue;
+
+      switch ((int) g_unichar_get_script (c))
+        {
+        case G_UNICODE_SCRIPT_ARABIC:
+        case G_UNICODE_SCRIPT_HEBREW:
+        case G_UNICODE_SCRIPT_SYRIAC:
+        case G_UNICODE_SCRIPT_THAANA:
+        case G_UNICODE_SCRIPT_NKO:
+        case G_UNICODE_SCRIPT_SAMARITAN:
+        case G_UNICODE_SCRIPT_MANDAIC:
+        case G_UNICODE_SCRIPT_ADLAM:
+        case G_UNICODE_SCRIPT_HANIFI_ROHINGYA:
+          return TRUE;
+        default:
+          return FALSE;
+        }
+    }
+
+  return otherwise;
+}
+
+/* Shows @text at the start of the cell as the window reads (the left, or the right under a
+ * right-to-left language), as a label would.  An inscription aligns its text the way the text
+ * itself reads, so the side is turned for a text that reads the other way. */
+static void
+set_cell_text (GtkInscription *cell,
+               const char     *text)
+{
+  gboolean window_rtl = gtk_widget_get_direction (GTK_WIDGET (cell)) == GTK_TEXT_DIR_RTL;
+
+  gtk_inscription_set_xalign (cell, reads_right_to_left (text, window_rtl) == window_rtl ? 0.0
+                                                                                          : 1.0);
+  gtk_inscription_set_text (cell, text);
+}
+
 static void
 show_record (GtkListItem *list_item)
 {
   CellSpec *spec = g_object_get_data (G_OBJECT (list_item), "cohort-cell-spec");
   GObject *item = get_record (list_item);
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
+  GtkInscription *cell = GTK_INSCRIPTION (gtk_list_item_get_child (list_item));
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
   g_autofree char *text = NULL;
@@ -122,7 +171,7 @@ show_record (GtkListItem *list_item)
       const char *term = first != NULL ? cohort_vocabulary_get_label (spec->vocabulary, first) :
                                          NULL;
 
-      gtk_label_set_text (label, term != NULL ? term : "");
+      set_cell_text (cell, term != NULL ? term : "");
       return;
     }
 
@@ -133,7 +182,7 @@ show_record (GtkListItem *list_item)
   else
     text = g_strdup (second != NULL ? second : "");
 
-  gtk_label_set_text (label, text);
+  set_cell_text (cell, text);
 
   if (spec->style == COHORT_CELL_FIRST_BOLD)
     {
@@ -143,7 +192,7 @@ show_record (GtkListItem *list_item)
       bold->start_index = 0;
       bold->end_index = first != NULL ? strlen (first) : 0;
       pango_attr_list_insert (attrs, bold);
-      gtk_label_set_attributes (label, attrs);
+      gtk_inscription_set_attributes (cell, attrs);
       pango_attr_list_unref (attrs);
     }
 }
@@ -160,7 +209,7 @@ on_record_notify_cb (GtkListItem *list_item)
  * new text in all of them cost 20 ms and more of one frame, and as much again of each later
  * frame that laid out some of them.  The cells in sight show their new text at once; the others
  * are marked, and show theirs when they come into sight.  They are mapped while GTK lays the
- * list out, too late to change a label in that pass: they change in the frame clock's layout
+ * list out, too late to change a cell's text in that pass: they change in the frame clock's layout
  * phase right after it, which GDK runs again (with the window's layout) before it paints.
  */
 
@@ -229,17 +278,20 @@ setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *list_item,
           CellSpec                 *spec)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *cell = gtk_inscription_new (NULL);
 
-  /* One label a cell, however many properties it shows: every widget costs when GTK builds
-   * the rows. */
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* One inscription a cell, however many properties it shows: every widget costs when GTK
+   * builds the rows.  An inscription, unlike a label, is as wide as the column says rather than
+   * as its text: measuring it lays out no text. */
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), spec->width_chars);
+  gtk_widget_add_css_class (cell, "cohort-cell");
   if (spec->style == COHORT_CELL_NUMERIC)
-    gtk_widget_add_css_class (label, "numeric");
+    gtk_widget_add_css_class (cell, "numeric");
 
-  gtk_list_item_set_child (list_item, label);
-  g_signal_connect_object (label, "map", G_CALLBACK (on_cell_map_cb), list_item,
+  gtk_list_item_set_child (list_item, cell);
+  g_signal_connect_object (cell, "map", G_CALLBACK (on_cell_map_cb), list_item,
                            G_CONNECT_DEFAULT);
 
   g_object_set_data (G_OBJECT (list_item), "cohort-cell-spec", spec);
@@ -280,6 +332,28 @@ unbind_cb (GtkSignalListItemFactory *factory,
   watch_record (list_item, NULL);
 }
 
+/* An inscription is one line of the widget's font high unless told otherwise.  Names in their
+ * own script reach above and below that line (the stacked marks of Myanmar, Khmer or Thai,
+ * Arabic vowel marks), and would be cut: room for them, in the font's own size. */
+static const char cell_css[] = ".cohort-cell { min-height: 2.1em; }";
+
+static void
+add_cell_style (void)
+{
+  static GdkDisplay *styled;
+  GdkDisplay *display = gdk_display_get_default ();
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  if (display == NULL || display == styled)
+    return;
+
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_data (provider, cell_css, -1);
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  styled = display;
+}
+
 static GtkListItemFactory *
 factory_new (CellSpec *spec)
 {
@@ -287,6 +361,7 @@ factory_new (CellSpec *spec)
 
   if (stale_quark == 0)
     stale_quark = g_quark_from_static_string ("cohort-cell-stale");
+  add_cell_style ();
 
   g_object_set_data_full (G_OBJECT (factory), "cohort-cell-spec", spec, cell_spec_free);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), spec);
@@ -301,13 +376,16 @@ factory_new (CellSpec *spec)
  * @first_property: a string property of the items
  * @second_property: (nullable): another, shown after the first
  * @style: how the text looks
+ * @width_chars: the column's natural width, in characters (text longer than the column is
+ *   ellipsized)
  *
  * Returns: (transfer full): a factory for the cells of a column
  */
 GtkListItemFactory *
 cohort_cell_factory_new (const char      *first_property,
                          const char      *second_property,
-                         CohortCellStyle  style)
+                         CohortCellStyle  style,
+                         guint            width_chars)
 {
   CellSpec *spec;
 
@@ -318,6 +396,7 @@ cohort_cell_factory_new (const char      *first_property,
   spec->properties[1] = g_strdup (second_property);
   spec->style = style;
   spec->vocabulary = -1;
+  spec->width_chars = width_chars;
 
   return factory_new (spec);
 }
@@ -334,6 +413,8 @@ GtkListItemFactory *
 cohort_cell_factory_new_vocabulary (const char       *property,
                                     CohortVocabulary  vocabulary)
 {
+  const CohortVocabularyTerm *terms;
+  guint n_terms = 0;
   CellSpec *spec;
 
   g_return_val_if_fail (property != NULL, NULL);
@@ -342,6 +423,13 @@ cohort_cell_factory_new_vocabulary (const char       *property,
   spec->properties[0] = g_strdup (property);
   spec->style = COHORT_CELL_PLAIN;
   spec->vocabulary = vocabulary;
+
+  /* As wide as the longest label in the reader's language. */
+  terms = cohort_vocabulary_get_terms (vocabulary, &n_terms);
+  for (guint i = 0; i < n_terms; i++)
+    spec->width_chars = MAX (spec->width_chars,
+                             (guint) g_utf8_strlen (cohort_vocabulary_term_get_label (&terms[i]),
+                                                    -1) + 1);
 
   return factory_new (spec);
 }

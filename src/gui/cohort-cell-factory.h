@@ -24,7 +24,8 @@ typedef enum
 
 GtkListItemFactory *cohort_cell_factory_new (const char      *first_property,
                                              const char      *second_property,
-                                             CohortCellStyle  style);
+                                             CohortCellStyle  style,
+                                             guint            width_chars);
 GtkListItemFactory *cohort_cell_factory_new_vocabulary (const char       *property,
                                                         CohortVocabulary  vocabulary);
 

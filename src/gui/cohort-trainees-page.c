@@ -1103,11 +1103,12 @@ static void
 set_cell_factory (GtkColumnViewColumn *column,
                   const char          *first_property,
                   const char          *second_property,
-                  CohortCellStyle      style)
+                  CohortCellStyle      style,
+                  guint                width_chars)
 {
   g_autoptr(GtkListItemFactory) factory = NULL;
 
-  factory = cohort_cell_factory_new (first_property, second_property, style);
+  factory = cohort_cell_factory_new (first_property, second_property, style, width_chars);
   gtk_column_view_column_set_factory (column, factory);
 }
 
@@ -1136,11 +1137,11 @@ cohort_trainees_page_init (CohortTraineesPage *self)
    * label of the code. */
   gender_factory = cohort_cell_factory_new_vocabulary ("gender", COHORT_VOCABULARY_GENDER);
   gtk_column_view_column_set_factory (self->gender_column, gender_factory);
-  set_cell_factory (self->name_column, "family-name", "given-name", COHORT_CELL_FIRST_BOLD);
+  set_cell_factory (self->name_column, "family-name", "given-name", COHORT_CELL_FIRST_BOLD, 24);
   set_cell_factory (self->local_name_column, "family-name-local", "given-name-local",
-                    COHORT_CELL_PLAIN);
-  set_cell_factory (self->nationality_column, "nationality", NULL, COHORT_CELL_PLAIN);
-  set_cell_factory (self->code_column, "code", NULL, COHORT_CELL_NUMERIC);
+                    COHORT_CELL_PLAIN, 16);
+  set_cell_factory (self->nationality_column, "nationality", NULL, COHORT_CELL_PLAIN, 4);
+  set_cell_factory (self->code_column, "code", NULL, COHORT_CELL_NUMERIC, 9);
 
   cohort_column_sort_attach (self->name_column, COHORT_QUERY_SORT_FAMILY_NAME);
   cohort_column_sort_attach (self->local_name_column, COHORT_QUERY_SORT_LOCAL_NAME);
