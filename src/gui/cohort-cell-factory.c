@@ -340,18 +340,18 @@ static const char cell_css[] = ".cohort-cell { min-height: 2.1em; }";
 static void
 add_cell_style (void)
 {
-  static GdkDisplay *styled;
   GdkDisplay *display = gdk_display_get_default ();
   g_autoptr(GtkCssProvider) provider = NULL;
 
-  if (display == NULL || display == styled)
+  /* Once for each display. */
+  if (display == NULL || g_object_get_data (G_OBJECT (display), "cohort-cell-style") != NULL)
     return;
 
   provider = gtk_css_provider_new ();
   gtk_css_provider_load_from_data (provider, cell_css, -1);
   gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  styled = display;
+  g_object_set_data (G_OBJECT (display), "cohort-cell-style", GINT_TO_POINTER (TRUE));
 }
 
 static GtkListItemFactory *
