@@ -194,6 +194,124 @@ test_rows_not_held (void)
   gtk_string_list_splice (list, 0, 2, items);
 }
 
+/* A list of @n items "0", "1"… */
+static GtkStringList *
+numbers (guint from,
+         guint n)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  for (guint i = from; i < from + n; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("%u", i);
+
+      gtk_string_list_append (list, text);
+    }
+
+  return list;
+}
+
+static void
+replace_with_numbers (GtkStringList *list,
+                      guint          from,
+                      guint          n)
+{
+  g_autoptr(GtkStringList) others = numbers (from, n);
+  g_auto(GStrv) texts = g_new0 (char *, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    texts[i] = g_strdup (gtk_string_list_get_string (others, i));
+  gtk_string_list_splice (list, 0, g_list_model_get_n_items (G_LIST_MODEL (list)),
+                          (const char * const *) texts);
+}
+
+/* With a pace, a change in length among the first rows is told a step at a time, the rows
+ * past the list's end blank until they go; past those rows, at once. */
+static void
+test_pace (void)
+{
+  g_autoptr(GtkStringList) list = numbers (0, 3);
+  g_autoptr(CohortRowModel) model = cohort_row_model_new (G_LIST_MODEL (list));
+  g_autoptr(CohortRow) row0 = get_row (model, 0);
+  Watch watch = { g_string_new (NULL), 0 };
+
+  /* 50 rows kept by the view: 10 come, or 20 go, in a step. */
+  cohort_row_model_set_pace (model, NULL, 50, 10, 20);
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed_cb), &watch);
+
+  /* From 3 to 1,000: 10 more rows at once, then a step at a time up to the 50th row; the rest
+   * in one go. */
+  replace_with_numbers (list, 100, 1000);
+  take_changes (&watch, "3,0,10;");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 13);
+  g_assert_cmpstr (row_text (row0), ==, "100");
+  {
+    g_autoptr(CohortRow) row12 = get_row (model, 12);
+
+    g_assert_cmpstr (row_text (row12), ==, "112");
+  }
+  g_assert_true (cohort_row_model_step (model));
+  g_assert_true (cohort_row_model_step (model));
+  g_assert_true (cohort_row_model_step (model));
+  take_changes (&watch, "13,0,10;23,0,10;33,0,10;");
+  g_assert_false (cohort_row_model_step (model));
+  take_changes (&watch, "43,0,957;");
+  g_assert_false (cohort_row_model_step (model));
+  take_changes (&watch, "");
+
+  /* From 1,000 to 5: the rows past the 50th go at once, then 20 a step.  The rows past the new
+   * end show nothing until they go. */
+  {
+    g_autoptr(CohortRow) row7 = get_row (model, 7);
+    g_autoptr(CohortRow) row40 = get_row (model, 40);
+
+    g_assert_cmpstr (row_text (row7), ==, "107");
+    replace_with_numbers (list, 200, 5);
+    take_changes (&watch, "30,970,0;");
+    g_assert_cmpstr (row_text (row0), ==, "200");
+    g_assert_null (cohort_row_get_item (row7));
+    g_assert_null (g_list_model_get_item (G_LIST_MODEL (model), 30));
+    {
+      g_autoptr(CohortRow) blank = get_row (model, 29);
+
+      g_assert_nonnull (blank);
+      g_assert_null (cohort_row_get_item (blank));
+    }
+    g_assert_null (cohort_row_get_item (row40));
+  }
+  g_assert_true (cohort_row_model_step (model));
+  take_changes (&watch, "10,20,0;");
+  g_assert_false (cohort_row_model_step (model));
+  take_changes (&watch, "5,5,0;");
+
+  /* A change of length past the rows the view keeps: at once. */
+  replace_with_numbers (list, 0, 2000);
+  take_changes (&watch, "5,0,10;");
+  while (cohort_row_model_step (model))
+    ;
+  g_string_truncate (watch.changes, 0);
+  replace_with_numbers (list, 0, 60);
+  take_changes (&watch, "60,1940,0;");
+
+  /* Any change on the way is taken as a replacement: the rows show the model's items where
+   * they are, and the steps go on to the model's length. */
+  replace_with_numbers (list, 300, 1);
+  take_changes (&watch, "30,30,0;");
+  gtk_string_list_remove (list, 0);
+  take_changes (&watch, "10,20,0;");
+  gtk_string_list_append (list, "Haddad");
+  g_assert_cmpstr (row_text (row0), ==, "Haddad");
+  take_changes (&watch, "1,9,0;");
+  g_assert_false (cohort_row_model_step (model));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+
+  /* Once there, other changes are passed on as they are. */
+  gtk_string_list_append (list, "Kim");
+  take_changes (&watch, "1,0,1;");
+
+  g_string_free (watch.changes, TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -203,6 +321,7 @@ main (int   argc,
   g_test_add_func ("/cohort/row-model/replace-in-place", test_replace_in_place);
   g_test_add_func ("/cohort/row-model/move", test_move);
   g_test_add_func ("/cohort/row-model/rows-not-held", test_rows_not_held);
+  g_test_add_func ("/cohort/row-model/pace", test_pace);
 
   return g_test_run ();
 }

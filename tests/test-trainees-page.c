@@ -957,6 +957,21 @@ people_shown_start_with (GtkWidget  *widget,
   return TRUE;
 }
 
+/* 300 more trainees, Person100 to Person399 (ids 100 to 399, codes P-100…), after those of
+ * fill_database(). */
+static void
+add_300_people (CohortDatabase *db)
+{
+  exec_sql (db,
+            "WITH RECURSIVE n (i) AS (SELECT 100 UNION ALL SELECT i + 1 FROM n WHERE i < 399) "
+            "INSERT INTO person (id, code, family_name, given_name, name_order, gender, "
+            "nationality, created_at, updated_at) SELECT i, 'P-' || i, 'Person' || i, 'Given', "
+            "'given_first', 'female', 'KE', :now, :now FROM n");
+  exec_sql (db,
+            "INSERT INTO enrolment (person_id, run_id, status, created_at, updated_at) "
+            "SELECT id, 1, 'enrolled', :now, :now FROM person WHERE id >= 100");
+}
+
 /* Another search starts at the top of its results; the same list refreshed stays where it
  * was. */
 static void
@@ -970,14 +985,7 @@ test_new_search_from_top (CohortTestFixture *fixture,
   Shown shown;
 
   fill_database (fixture->db);
-  exec_sql (fixture->db,
-            "WITH RECURSIVE n (i) AS (SELECT 100 UNION ALL SELECT i + 1 FROM n WHERE i < 399) "
-            "INSERT INTO person (id, code, family_name, given_name, name_order, gender, "
-            "nationality, created_at, updated_at) SELECT i, 'P-' || i, 'Person' || i, 'Given', "
-            "'given_first', 'female', 'KE', :now, :now FROM n");
-  exec_sql (fixture->db,
-            "INSERT INTO enrolment (person_id, run_id, status, created_at, updated_at) "
-            "SELECT id, 1, 'enrolled', :now, :now FROM person WHERE id >= 100");
+  add_300_people (fixture->db);
   shown = show_page (fixture->db);
   g_assert_cmpuint (n_listed (shown.page), ==, 303);
 
@@ -1021,6 +1029,125 @@ test_new_search_from_top (CohortTestFixture *fixture,
   close_page (&shown);
 }
 
+typedef struct
+{
+  guint   n_frames;     /* frames begun so far */
+  GArray *added;        /* rows each change told the view of */
+  GArray *frames;       /* the frame each change came in */
+  double  value_when_loading;
+  GtkAdjustment *vadjustment;
+} Steps;
+
+static void
+on_step_frame_cb (GdkFrameClock *frame_clock,
+                  Steps         *steps)
+{
+  steps->n_frames++;
+}
+
+static void
+on_view_rows_changed_cb (GListModel *model,
+                         guint       position,
+                         guint       removed,
+                         guint       added,
+                         Steps      *steps)
+{
+  int rows = (int) added - (int) removed;
+
+  g_array_append_val (steps->added, rows);
+  g_array_append_val (steps->frames, steps->n_frames);
+}
+
+static void
+on_loading_cb (CohortQueryModel *model,
+               GParamSpec       *pspec,
+               Steps            *steps)
+{
+  if (cohort_query_model_get_loading (model))
+    steps->value_when_loading = gtk_adjustment_get_value (steps->vadjustment);
+}
+
+/* Many rows coming into the view, or going: the rows in sight first, then a step a frame, so
+ * that no frame builds the widgets of 200 rows.  The person in the editor is chosen again
+ * when the view has her row; a new search moves the view to the top before its results. */
+static void
+test_paced_rows (CohortTestFixture *fixture,
+                 gconstpointer      user_data)
+{
+  CohortQueryModel *model;
+  GtkSingleSelection *selection;
+  GdkFrameClock *frame_clock;
+  guint position;
+  Steps steps = { 0, g_array_new (FALSE, FALSE, sizeof (int)),
+                  g_array_new (FALSE, FALSE, sizeof (guint)), -1, NULL };
+  Shown shown;
+
+  fill_database (fixture->db);
+  add_300_people (fixture->db);
+  shown = show_page (fixture->db);
+  model = cohort_trainees_page_get_model (shown.page);
+  selection = cohort_trainees_page_get_selection (shown.page);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 303);
+
+  search_for (shown.page, "Person250");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 1);
+  select_code (shown.page, "P-250");
+
+  frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (shown.page));
+  g_signal_connect (frame_clock, "before-paint", G_CALLBACK (on_step_frame_cb), &steps);
+  g_signal_connect (selection, "items-changed", G_CALLBACK (on_view_rows_changed_cb), &steps);
+
+  /* Everyone back: 24 rows at once, then the others, one step a frame. */
+  search_for (shown.page, "");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 303);
+  g_assert_cmpuint (steps.added->len, >=, 3);
+  g_assert_cmpint (g_array_index (steps.added, int, 0), ==, 24);
+  for (guint i = 1; i < steps.added->len; i++)
+    {
+      g_assert_cmpint (g_array_index (steps.added, int, i), >, 0);
+      g_assert_cmpuint (g_array_index (steps.frames, guint, i), >,
+                        g_array_index (steps.frames, guint, i - 1));
+    }
+
+  /* Her row came in a later step: chosen again then. */
+  g_assert_true (cohort_query_model_find_id (model, 250, &position));
+  g_assert_cmpuint (position, >, 24);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, position);
+
+  /* Down to one: 60 rows' widgets go a frame, the rows past the end blank until they go. */
+  g_array_set_size (steps.added, 0);
+  g_array_set_size (steps.frames, 0);
+  search_for (shown.page, "Person399");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 1);
+  g_assert_cmpuint (steps.added->len, >=, 3);
+  for (guint i = 1; i < steps.added->len; i++)
+    {
+      g_assert_cmpint (g_array_index (steps.added, int, i), >=, -60);
+      g_assert_cmpuint (g_array_index (steps.frames, guint, i), >,
+                        g_array_index (steps.frames, guint, i - 1));
+    }
+
+  /* Scrolled down, a new search: the view is at the top before the results come, so that it
+   * takes them in the rows it has there rather than build others. */
+  search_for (shown.page, "");
+  steps.vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (page_child (shown.page,
+                                                                                  "column_view")));
+  gtk_adjustment_set_value (steps.vadjustment, gtk_adjustment_get_upper (steps.vadjustment));
+  wait_for_frame (GTK_WIDGET (shown.page));
+  g_assert_cmpfloat (gtk_adjustment_get_value (steps.vadjustment), >, 0);
+  g_signal_connect_after (model, "notify::loading", G_CALLBACK (on_loading_cb), &steps);
+  search_for (shown.page, "Person3");
+  g_assert_cmpfloat (steps.value_when_loading, ==,
+                     gtk_adjustment_get_lower (steps.vadjustment));
+
+  g_signal_handlers_disconnect_by_data (frame_clock, &steps);
+  g_signal_handlers_disconnect_by_data (selection, &steps);
+  g_signal_handlers_disconnect_by_data (model, &steps);
+  g_array_unref (steps.added);
+  g_array_unref (steps.frames);
+  close_page (&shown);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1043,6 +1170,7 @@ main (int   argc,
   cohort_test_add ("/cohort/trainees/cells-fit-own-script", test_cells_fit_own_script);
   cohort_test_add ("/cohort/trainees/search-delay", test_search_delay);
   cohort_test_add ("/cohort/trainees/new-search-from-top", test_new_search_from_top);
+  cohort_test_add ("/cohort/trainees/paced-rows", test_paced_rows);
 
   return g_test_run ();
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <gio/gio.h>
+#include <gtk/gtk.h>
 
 G_BEGIN_DECLS
 
@@ -11,5 +11,11 @@ G_DECLARE_FINAL_TYPE (CohortRowModel, cohort_row_model, COHORT, ROW_MODEL, GObje
 
 CohortRowModel *cohort_row_model_new       (GListModel     *model);
 GListModel     *cohort_row_model_get_model (CohortRowModel *self);
+void            cohort_row_model_set_pace  (CohortRowModel *self,
+                                            GtkWidget      *view,
+                                            guint           rows_kept,
+                                            guint           built_per_frame,
+                                            guint           dropped_per_frame);
+gboolean        cohort_row_model_step      (CohortRowModel *self);
 
 G_END_DECLS

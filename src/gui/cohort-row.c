@@ -92,7 +92,7 @@ cohort_row_init (CohortRow *self)
 
 /**
  * cohort_row_new:
- * @item: (type GObject): what the row shows
+ * @item: (type GObject) (nullable): what the row shows, or %NULL for a row on its way out
  * @position: where the row is in its list
  *
  * Returns: (transfer full): a new row
@@ -103,10 +103,10 @@ cohort_row_new (gpointer item,
 {
   CohortRow *self;
 
-  g_return_val_if_fail (G_IS_OBJECT (item), NULL);
+  g_return_val_if_fail (item == NULL || G_IS_OBJECT (item), NULL);
 
   self = g_object_new (COHORT_TYPE_ROW, NULL);
-  self->item = g_object_ref (item);
+  self->item = item != NULL ? g_object_ref (item) : NULL;
   self->position = position;
 
   return self;
@@ -115,7 +115,8 @@ cohort_row_new (gpointer item,
 /**
  * cohort_row_get_item:
  *
- * Returns: (transfer none) (type GObject): what the row shows now
+ * Returns: (transfer none) (type GObject) (nullable): what the row shows now: %NULL past the
+ *   end of the list, for a row the view is about to lose
  */
 gpointer
 cohort_row_get_item (CohortRow *self)
@@ -127,9 +128,8 @@ cohort_row_get_item (CohortRow *self)
       g_autoptr(GListModel) source = g_steal_pointer (&self->source);
       g_autoptr(GObject) item = g_list_model_get_item (source, self->position);
 
-      /* Past the end: the row is on its way out of the list, and keeps what it showed. */
-      if (item != NULL)
-        g_set_object (&self->item, item);
+      /* Past the end: the row is on its way out of the list, and shows nothing. */
+      g_set_object (&self->item, item);
     }
 
   return self->item;
