@@ -4,11 +4,13 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <math.h>
 #include <string.h>
 
 #include "cohort-database-private.h"
 #include "cohort-graduates-page-private.h"
 #include "cohort-gui-test-utils.h"
+#include "cohort-list-view.h"
 #include "cohort-store.h"
 #include "cohort-test-utils.h"
 
@@ -349,6 +351,161 @@ test_dispose_while_loading (CohortTestFixture *fixture,
     }
 }
 
+static gint64
+chosen_id (CohortGraduatesPage *page)
+{
+  CohortPerson *person = cohort_list_view_get_selected (cohort_graduates_page_get_selection (page));
+
+  return person != NULL ? cohort_record_get_id (COHORT_RECORD (person)) : 0;
+}
+
+static void
+search (CohortGraduatesPage *page,
+        const char          *text)
+{
+  cohort_query_model_set_search (cohort_graduates_page_get_model (page), text);
+  cohort_gui_test_wait_until_idle (page);
+}
+
+/* A search's results take the rows in place, at once after each keystroke; the graduate chosen
+ * stays chosen wherever she is listed, until the reader unchooses her. */
+static void
+test_chosen_stays (CohortTestFixture *fixture,
+                   gconstpointer      user_data)
+{
+  GtkSingleSelection *selection;
+  GtkSearchEntry *entry;
+  g_autoptr(GObject) first_row = NULL;
+  Shown shown;
+
+  fill_database (fixture->db);
+  shown = show_page (fixture->db);
+  selection = cohort_graduates_page_get_selection (shown.page);
+  entry = GTK_SEARCH_ENTRY (page_child (shown.page, "search_entry"));
+  g_assert_cmpuint (gtk_search_entry_get_search_delay (entry), ==, COHORT_LIST_SEARCH_DELAY);
+
+  /* Silva, the second of three. */
+  first_row = g_list_model_get_item (G_LIST_MODEL (selection), 0);
+  select_position (shown.page, 1);
+  g_assert_cmpint (chosen_id (shown.page), ==, 3);
+
+  /* Alone in the list: in the first row, the row that was there, and still chosen. */
+  search (shown.page, "Silva");
+  g_assert_cmpuint (n_listed (shown.page), ==, 1);
+  {
+    g_autoptr(GObject) row = g_list_model_get_item (G_LIST_MODEL (selection), 0);
+
+    g_assert_true (row == first_row);
+  }
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 0);
+  g_assert_cmpint (chosen_id (shown.page), ==, 3);
+
+  /* Not listed: nobody chosen, so nobody to log a follow-up for; back, chosen again. */
+  search (shown.page, "Tanaka");
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, GTK_INVALID_LIST_POSITION);
+  g_assert_cmpint (chosen_id (shown.page), ==, 0);
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (page_child (shown.page, "log_button"))));
+  search (shown.page, NULL);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 1);
+  g_assert_cmpint (chosen_id (shown.page), ==, 3);
+
+  /* Unchosen by the reader: not chosen again by a search. */
+  gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
+  search (shown.page, "Silva");
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, GTK_INVALID_LIST_POSITION);
+
+  close_page (&shown);
+}
+
+/* The inscription below @widget that shows @text, or NULL. */
+static GtkWidget *
+find_cell (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_INSCRIPTION (widget) &&
+      g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), text) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_cell (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Where the baseline of @cell's text is drawn, from the top of the cell, as GtkInscription 4.8
+ * draws it: laid out as wide and as high as the cell, at the top of the cell when the text is
+ * ellipsized, in the middle of it otherwise. */
+static int
+cell_baseline (GtkWidget *cell)
+{
+  GtkInscription *inscription = GTK_INSCRIPTION (cell);
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (cell,
+                                                                  gtk_inscription_get_text (inscription));
+  PangoRectangle logical;
+  int height = gtk_widget_get_height (cell);
+
+  pango_layout_set_attributes (layout, gtk_inscription_get_attributes (inscription));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_width (layout, gtk_widget_get_width (cell) * PANGO_SCALE);
+  pango_layout_set_height (layout, height * PANGO_SCALE);
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+
+  if (pango_layout_is_ellipsized (layout))
+    return pango_layout_get_baseline (layout) / PANGO_SCALE;
+
+  return (int) floor ((height - logical.height) * gtk_inscription_get_yalign (inscription)) +
+         pango_layout_get_baseline (layout) / PANGO_SCALE;
+}
+
+/* A text too long for its column is ellipsized on the same line as the rest of its row, not at
+ * the top of its cell. */
+static void
+test_ellipsized_in_line (CohortTestFixture *fixture,
+                         gconstpointer      user_data)
+{
+  static const char long_name[] = "United Nations Multidimensional Integrated Stabilization "
+                                  "Mission in the Central African Republic";
+  GtkWidget *view;
+  GtkWidget *name_cell;
+  GtkWidget *long_cell;
+  Shown shown;
+
+  fill_database (fixture->db);
+  exec_sql (fixture->db, "UPDATE organisation SET name = 'United Nations Multidimensional "
+                         "Integrated Stabilization Mission in the Central African Republic', "
+                         "updated_at = :now WHERE id = 1");
+  shown = show_page (fixture->db);
+  cohort_gui_test_wait_until_idle (shown.page);
+  view = GTK_WIDGET (page_child (shown.page, "column_view"));
+  gtk_widget_queue_draw (view);
+  cohort_gui_test_drain_main_context ();
+
+  long_cell = find_cell (view, long_name);
+  name_cell = find_cell (view, "Tanaka Aiko");
+  g_assert_nonnull (long_cell);
+  g_assert_nonnull (name_cell);
+  g_assert_cmpint (gtk_widget_get_height (long_cell), ==, gtk_widget_get_height (name_cell));
+
+  /* Ellipsized, and on the line of the name beside it. */
+  {
+    g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (long_cell, long_name);
+    PangoRectangle logical;
+
+    pango_layout_get_pixel_extents (layout, NULL, &logical);
+    g_assert_cmpint (logical.width, >, gtk_widget_get_width (long_cell));
+  }
+  g_assert_cmpint (ABS (cell_baseline (long_cell) - cell_baseline (name_cell)), <=, 1);
+
+  close_page (&shown);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -361,6 +518,8 @@ main (int   argc,
   cohort_test_add ("/cohort/graduates/log-follow-up", test_log_follow_up);
   cohort_test_add ("/cohort/graduates/empty", test_empty);
   cohort_test_add ("/cohort/graduates/dispose-while-loading", test_dispose_while_loading);
+  cohort_test_add ("/cohort/graduates/chosen-stays", test_chosen_stays);
+  cohort_test_add ("/cohort/graduates/ellipsized-in-line", test_ellipsized_in_line);
 
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 
 #include "cohort-database-private.h"
 #include "cohort-gui-test-utils.h"
+#include "cohort-list-view.h"
 #include "cohort-placements-page-private.h"
 #include "cohort-store.h"
 #include "cohort-test-utils.h"
@@ -422,6 +423,61 @@ test_dispose_while_loading (CohortTestFixture *fixture,
     }
 }
 
+/* A search's results take the rows in place, at once after each keystroke; the placement in the
+ * form is chosen wherever it is listed, and none while it is not. */
+static void
+test_rows_in_place (CohortTestFixture *fixture,
+                    gconstpointer      user_data)
+{
+  GtkSingleSelection *selection;
+  GtkSearchEntry *entry;
+  g_autoptr(GObject) first_row = NULL;
+  Shown shown;
+
+  fill_database (fixture->db);
+  shown = show_page (fixture->db);
+  selection = cohort_placements_page_get_selection (shown.page);
+  entry = GTK_SEARCH_ENTRY (page_child (shown.page, "search_entry"));
+  g_assert_cmpuint (gtk_search_entry_get_search_delay (entry), ==, COHORT_LIST_SEARCH_DELAY);
+
+  first_row = g_list_model_get_item (G_LIST_MODEL (selection), 0);
+  select_id (shown.page, 3);
+
+  /* Silva's placement alone: in the first row, the row that was there. */
+  cohort_query_model_set_search (cohort_placements_page_get_model (shown.page), "Silva");
+  cohort_gui_test_wait_until_idle (shown.page);
+  g_assert_cmpuint (n_listed (shown.page), ==, 1);
+  {
+    g_autoptr(GObject) row = g_list_model_get_item (G_LIST_MODEL (selection), 0);
+
+    g_assert_true (row == first_row);
+  }
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 0);
+  g_assert_cmpint (cohort_record_get_id (COHORT_RECORD (cohort_list_view_get_selected (selection))),
+                   ==, 3);
+
+  /* Not listed: nothing chosen, and the form keeps it. */
+  cohort_query_model_set_search (cohort_placements_page_get_model (shown.page), "Okafor");
+  cohort_gui_test_wait_until_idle (shown.page);
+  assert_cell (shown.page, 0, COLUMN_HOST, "WFP");
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, GTK_INVALID_LIST_POSITION);
+  g_assert_cmpint (cohort_record_get_id (COHORT_RECORD (cohort_placements_page_get_placement
+                                                          (shown.page))), ==, 3);
+
+  /* Everyone back: chosen again, where it is. */
+  cohort_query_model_set_search (cohort_placements_page_get_model (shown.page), NULL);
+  cohort_gui_test_wait_until_idle (shown.page);
+  {
+    guint position;
+
+    g_assert_true (cohort_query_model_find_id (cohort_placements_page_get_model (shown.page), 3,
+                                               &position));
+    g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, position);
+  }
+
+  close_page (&shown);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -435,6 +491,7 @@ main (int   argc,
   cohort_test_add ("/cohort/placements/rule-violations", test_rule_violations);
   cohort_test_add ("/cohort/placements/empty", test_empty);
   cohort_test_add ("/cohort/placements/dispose-while-loading", test_dispose_while_loading);
+  cohort_test_add ("/cohort/placements/rows-in-place", test_rows_in_place);
 
   return g_test_run ();
 }

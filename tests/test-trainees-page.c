@@ -9,6 +9,7 @@
 #include "cohort-chooser-row.h"
 #include "cohort-database-private.h"
 #include "cohort-gui-test-utils.h"
+#include "cohort-list-view.h"
 #include "cohort-store.h"
 #include "cohort-test-utils.h"
 #include "cohort-trainees-page-private.h"
@@ -905,7 +906,7 @@ test_search_delay (CohortTestFixture *fixture,
   Shown shown = show_page (fixture->db);
   GtkSearchEntry *entry = GTK_SEARCH_ENTRY (page_child (shown.page, "search_entry"));
 
-  g_assert_cmpuint (gtk_search_entry_get_search_delay (entry), ==, COHORT_TRAINEES_SEARCH_DELAY);
+  g_assert_cmpuint (gtk_search_entry_get_search_delay (entry), ==, COHORT_LIST_SEARCH_DELAY);
   g_assert_cmpuint (gtk_search_entry_get_search_delay (entry), <, 50);
 
   close_page (&shown);

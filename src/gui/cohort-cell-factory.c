@@ -24,10 +24,13 @@
 
 typedef struct
 {
-  char            *properties[2];
-  CohortCellStyle  style;
-  int              vocabulary;  /* a CohortVocabulary whose label to show, or -1 */
-  guint            width_chars; /* the column's natural width */
+  char               *properties[2];
+  CohortCellStyle     style;
+  int                 vocabulary;  /* a CohortVocabulary whose label to show, or -1 */
+  guint               width_chars; /* the column's natural width */
+  CohortCellTextFunc  text_func;   /* or NULL: the text of the properties */
+  gpointer            user_data;
+  GDestroyNotify      destroy;
 } CellSpec;
 
 /* Set on a cell whose row took a new item while the cell was out of sight: see below. */
@@ -87,6 +90,8 @@ cell_spec_free (gpointer data)
 
   g_free (spec->properties[0]);
   g_free (spec->properties[1]);
+  if (spec->destroy != NULL)
+    spec->destroy (spec->user_data);
   g_free (spec);
 }
 
@@ -135,6 +140,59 @@ reads_right_to_left (const char *text,
   return otherwise;
 }
 
+/* How high a cell is, in its font's size: see cell_css below. */
+#define CELL_HEIGHT_EM 2.1
+
+/* GtkInscription 4.8 draws an ellipsized text at the top of the cell and any other in the
+ * middle: a name too long for its column sat higher than the rest of its row.  Every line is
+ * made as high as the cell, whatever its script, with the text in the middle of the line: at
+ * the top of the cell or in its middle, it is in the same place. */
+static int
+cell_line_height (GtkWidget *cell)
+{
+  PangoContext *context = gtk_widget_get_pango_context (cell);
+  const PangoFontDescription *font = pango_context_get_font_description (context);
+  double size = font != NULL ? pango_font_description_get_size (font) : 0;
+
+  /* In points, unless the size is in device units already. */
+  if (font != NULL && !pango_font_description_get_size_is_absolute (font))
+    {
+      double resolution = pango_cairo_context_get_resolution (context);
+
+      size = size * (resolution > 0 ? resolution : 96.0) / 72.0;
+    }
+
+  return (int) (CELL_HEIGHT_EM * size);
+}
+
+static PangoAttrList *
+new_cell_attributes (GtkWidget *cell)
+{
+  PangoAttrList *attrs = pango_attr_list_new ();
+  int line_height = cell_line_height (cell);
+
+  if (line_height > 0)
+    pango_attr_list_insert (attrs, pango_attr_line_height_new_absolute (line_height));
+  g_object_set_data (G_OBJECT (cell), "cohort-cell-line-height", GINT_TO_POINTER (line_height));
+
+  return attrs;
+}
+
+/* The cell's lines as high as the cell, when its font changed or it never had them. */
+static void
+keep_line_height (GtkInscription *cell)
+{
+  PangoAttrList *attrs;
+
+  if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "cohort-cell-line-height")) ==
+      cell_line_height (GTK_WIDGET (cell)))
+    return;
+
+  attrs = new_cell_attributes (GTK_WIDGET (cell));
+  gtk_inscription_set_attributes (cell, attrs);
+  pango_attr_list_unref (attrs);
+}
+
 /* Shows @text at the start of the cell as the window reads (the left, or the right under a
  * right-to-left language), as a label would.  An inscription aligns its text the way the text
  * itself reads, so the side is turned for a text that reads the other way. */
@@ -147,6 +205,7 @@ set_cell_text (GtkInscription *cell,
   gtk_inscription_set_xalign (cell, reads_right_to_left (text, window_rtl) == window_rtl ? 0.0
                                                                                           : 1.0);
   gtk_inscription_set_text (cell, text);
+  keep_line_height (cell);
 }
 
 static void
@@ -161,6 +220,14 @@ show_record (GtkListItem *list_item)
 
   g_object_set_qdata (G_OBJECT (list_item), stale_quark, NULL);
   watch_record (list_item, item);
+
+  if (spec->text_func != NULL)
+    {
+      text = item != NULL ? spec->text_func (item, spec->user_data) : NULL;
+      set_cell_text (cell, text != NULL ? text : "");
+      return;
+    }
+
   if (item != NULL)
     g_object_get (item, spec->properties[0], &first, NULL);
   if (item != NULL && spec->properties[1] != NULL)
@@ -186,7 +253,7 @@ show_record (GtkListItem *list_item)
 
   if (spec->style == COHORT_CELL_FIRST_BOLD)
     {
-      PangoAttrList *attrs = pango_attr_list_new ();
+      PangoAttrList *attrs = new_cell_attributes (GTK_WIDGET (cell));
       PangoAttribute *bold = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
 
       bold->start_index = 0;
@@ -289,6 +356,8 @@ setup_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (cell, "cohort-cell");
   if (spec->style == COHORT_CELL_NUMERIC)
     gtk_widget_add_css_class (cell, "numeric");
+  if (spec->style == COHORT_CELL_HEADING)
+    gtk_widget_add_css_class (cell, "heading");
 
   gtk_list_item_set_child (list_item, cell);
   g_signal_connect_object (cell, "map", G_CALLBACK (on_cell_map_cb), list_item,
@@ -335,7 +404,9 @@ unbind_cb (GtkSignalListItemFactory *factory,
 /* An inscription is one line of the widget's font high unless told otherwise.  Names in their
  * own script reach above and below that line (the stacked marks of Myanmar, Khmer or Thai,
  * Arabic vowel marks), and would be cut: room for them, in the font's own size. */
-static const char cell_css[] = ".cohort-cell { min-height: 2.1em; }";
+#define CELL_CSS(height) ".cohort-cell { min-height: " #height "em; }"
+#define CELL_CSS_OF(height) CELL_CSS (height)
+static const char cell_css[] = CELL_CSS_OF (CELL_HEIGHT_EM);
 
 static void
 add_cell_style (void)
@@ -397,6 +468,41 @@ cohort_cell_factory_new (const char      *first_property,
   spec->style = style;
   spec->vocabulary = -1;
   spec->width_chars = width_chars;
+
+  return factory_new (spec);
+}
+
+/**
+ * cohort_cell_factory_new_func:
+ * @text_func: what a cell shows for an item
+ * @user_data: for @text_func
+ * @destroy: (nullable): frees @user_data with the factory
+ * @style: how the text looks (%COHORT_CELL_FIRST_BOLD is taken as %COHORT_CELL_HEADING)
+ * @width_chars: the column's natural width, in characters
+ *
+ * For a column whose text is more than properties of the item: a name looked up, a date in the
+ * reader's format.  The cells show @text_func's text again when the item changes.
+ *
+ * Returns: (transfer full): a factory for the cells of a column
+ */
+GtkListItemFactory *
+cohort_cell_factory_new_func (CohortCellTextFunc text_func,
+                              gpointer           user_data,
+                              GDestroyNotify     destroy,
+                              CohortCellStyle    style,
+                              guint              width_chars)
+{
+  CellSpec *spec;
+
+  g_return_val_if_fail (text_func != NULL, NULL);
+
+  spec = g_new0 (CellSpec, 1);
+  spec->style = style == COHORT_CELL_FIRST_BOLD ? COHORT_CELL_HEADING : style;
+  spec->vocabulary = -1;
+  spec->width_chars = width_chars;
+  spec->text_func = text_func;
+  spec->user_data = user_data;
+  spec->destroy = destroy;
 
   return factory_new (spec);
 }

@@ -9,15 +9,16 @@
 #include <string.h>
 
 #include "cohort-career-record.h"
+#include "cohort-cell-factory.h"
 #include "cohort-column-sort.h"
 #include "cohort-format.h"
 #include "cohort-list-results.h"
+#include "cohort-list-view.h"
 #include "cohort-lookup.h"
 #include "cohort-organisation.h"
 #include "cohort-person-name.h"
 #include "cohort-person.h"
 #include "cohort-store.h"
-#include "cohort-swap-model.h"
 #include "cohort-utils.h"
 #include "cohort-vocabulary.h"
 
@@ -49,6 +50,9 @@ struct _CohortGraduatesPage
   GHashTable         *latest;              /* person id → CohortCareerRecord, or NULL: none */
   GHashTable         *organisation_names;  /* id → name */
 
+  gint64              chosen_id;       /* the person in the chosen row, or 0 */
+  guint               n_rows_seen;     /* the rows of the view when it was last chosen again */
+  guint               choosing : 1;
   guint               shown : 1;       /* mapped once: the lists have been read */
   guint               updating_filters : 1;
 
@@ -220,33 +224,16 @@ dup_cell_text (CohortGraduatesPage *self,
   return g_strdup (text != NULL ? text : "");
 }
 
-static void
-setup_cell_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *list_item,
-               ColumnCell               *cell)
+static char *
+dup_column_text (gpointer item,
+                 gpointer user_data)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  ColumnCell *cell = user_data;
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (cell->column == COLUMN_VERIFIED)
-    gtk_widget_add_css_class (label, "numeric");
-  if (cell->column == COLUMN_NAME)
-    gtk_widget_add_css_class (label, "heading");
-  gtk_list_item_set_child (list_item, label);
-}
+  if (cell->page->database == NULL)
+    return NULL;
 
-static void
-bind_cell_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item,
-              ColumnCell               *cell)
-{
-  CohortPerson *person = gtk_list_item_get_item (list_item);
-  g_autofree char *text = NULL;
-
-  if (person != NULL && cell->page->database != NULL)
-    text = dup_cell_text (cell->page, person, cell->column);
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), text != NULL ? text : "");
+  return dup_cell_text (cell->page, item, cell->column);
 }
 
 static void
@@ -254,14 +241,19 @@ set_column_factory (CohortGraduatesPage *self,
                     GtkColumnViewColumn *view_column,
                     Column               column)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) factory = NULL;
   ColumnCell *cell = g_new0 (ColumnCell, 1);
+  CohortCellStyle style = COHORT_CELL_PLAIN;
 
   cell->page = self;
   cell->column = column;
-  g_signal_connect_data (factory, "setup", G_CALLBACK (setup_cell_cb), cell,
-                         (GClosureNotify) (void (*) (void)) g_free, 0);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), cell);
+  if (column == COLUMN_VERIFIED)
+    style = COHORT_CELL_NUMERIC;
+  else if (column == COLUMN_NAME)
+    style = COHORT_CELL_HEADING;
+
+  /* The columns are as wide as the page's template says. */
+  factory = cohort_cell_factory_new_func (dup_column_text, cell, g_free, style, 8);
   gtk_column_view_column_set_factory (view_column, factory);
 }
 
@@ -288,6 +280,27 @@ update_results (CohortGraduatesPage *self)
                             has_filters (self));
 }
 
+/* The rows take each new result set in place: the chosen row is the one of the person chosen
+ * before, where she is now, or none when she is no longer listed. */
+static void
+choose_again (CohortGraduatesPage *self)
+{
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  if (self->chosen_id != 0 && !cohort_query_model_find_id (self->model, self->chosen_id,
+                                                           &position))
+    position = GTK_INVALID_LIST_POSITION;
+
+  self->n_rows_seen = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  if (gtk_single_selection_get_selected (self->selection) != position)
+    {
+      self->choosing = TRUE;
+      gtk_single_selection_set_selected (self->selection, position);
+      self->choosing = FALSE;
+    }
+  update_actions (self);
+}
+
 static void
 on_items_changed_cb (CohortGraduatesPage *self,
                      guint                position,
@@ -295,8 +308,8 @@ on_items_changed_cb (CohortGraduatesPage *self,
                      guint                added,
                      GListModel          *model)
 {
+  choose_again (self);
   update_results (self);
-  update_actions (self);
 }
 
 static void
@@ -316,6 +329,17 @@ on_selected_changed_cb (CohortGraduatesPage *self,
                         GParamSpec          *pspec,
                         GtkSingleSelection  *selection)
 {
+  CohortPerson *person = cohort_list_view_get_selected (selection);
+
+  /* Chosen, or unchosen, by the reader.  Her row going with others (a result set with fewer
+   * rows) unchooses her too, while the view is told of the change: choose_again() looks for
+   * her after it. */
+  if (self->choosing)
+    ;
+  else if (person != NULL)
+    self->chosen_id = cohort_record_get_id (COHORT_RECORD (person));
+  else if (g_list_model_get_n_items (G_LIST_MODEL (selection)) == self->n_rows_seen)
+    self->chosen_id = 0;
   update_actions (self);
 }
 
@@ -410,8 +434,7 @@ dropdown_code (GtkDropDown      *dropdown,
 static CohortPerson *
 get_selected_person (CohortGraduatesPage *self)
 {
-  return self->selection != NULL ? gtk_single_selection_get_selected_item (self->selection) :
-         NULL;
+  return self->selection != NULL ? cohort_list_view_get_selected (self->selection) : NULL;
 }
 
 static char *
@@ -690,17 +713,16 @@ cohort_graduates_page_constructed (GObject *object)
   g_signal_connect_object (self->model, "notify::loading", G_CALLBACK (on_loading_changed_cb),
                            self, G_CONNECT_SWAPPED);
 
-  /* A search or a sort replaces every row: see cohort-swap-model.c. */
-  self->selection = gtk_single_selection_new (
-    G_LIST_MODEL (cohort_swap_model_new (G_LIST_MODEL (self->model))));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  /* A search or a sort replaces every row: the rows take the new people in place, a few a
+   * frame, see cohort-list-view.c.  The person chosen stays chosen while she is listed: after
+   * the list's own items-changed, and after each step. */
+  self->selection = cohort_list_view_set_query_model (self->column_view, self->model);
   g_signal_connect_object (self->selection, "notify::selected",
                            G_CALLBACK (on_selected_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (on_items_changed_cb),
-                           self, G_CONNECT_SWAPPED);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->model, "items-changed", G_CALLBACK (on_items_changed_cb),
+                           self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (choose_again),
+                           self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
   gtk_column_view_sort_by_column (self->column_view, self->name_column, GTK_SORT_ASCENDING);
 
@@ -893,6 +915,7 @@ cohort_graduates_page_init (CohortGraduatesPage *self)
   self->organisation_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_search_entry_set_search_delay (self->search_entry, COHORT_LIST_SEARCH_DELAY);
 
   set_column_factory (self, self->name_column, COLUMN_NAME);
   set_column_factory (self, self->organisation_column, COLUMN_ORGANISATION);
@@ -981,7 +1004,8 @@ cohort_graduates_page_is_busy (CohortGraduatesPage *self)
 {
   g_return_val_if_fail (COHORT_IS_GRADUATES_PAGE (self), FALSE);
 
-  return cohort_query_model_get_loading (self->model);
+  return cohort_query_model_get_loading (self->model) ||
+         cohort_list_view_is_pacing (self->selection);
 }
 
 /**

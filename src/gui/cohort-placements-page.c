@@ -8,18 +8,19 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cohort-cell-factory.h"
 #include "cohort-chooser-row.h"
 #include "cohort-column-sort.h"
 #include "cohort-course-run.h"
 #include "cohort-enrolment.h"
 #include "cohort-format.h"
 #include "cohort-list-results.h"
+#include "cohort-list-view.h"
 #include "cohort-organisation.h"
 #include "cohort-person-name.h"
 #include "cohort-person.h"
 #include "cohort-record-form.h"
 #include "cohort-store.h"
-#include "cohort-swap-model.h"
 #include "cohort-toast.h"
 #include "cohort-utils.h"
 #include "cohort-validation.h"
@@ -363,33 +364,16 @@ dup_cell_text (CohortPlacementsPage *self,
   return g_strdup (text != NULL ? text : "");
 }
 
-static void
-setup_cell_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *list_item,
-               ColumnCell               *cell)
+static char *
+dup_column_text (gpointer item,
+                 gpointer user_data)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  ColumnCell *cell = user_data;
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (cell->column == COLUMN_START || cell->column == COLUMN_END)
-    gtk_widget_add_css_class (label, "numeric");
-  if (cell->column == COLUMN_PERSON)
-    gtk_widget_add_css_class (label, "heading");
-  gtk_list_item_set_child (list_item, label);
-}
+  if (cell->page->database == NULL)
+    return NULL;
 
-static void
-bind_cell_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item,
-              ColumnCell               *cell)
-{
-  CohortPlacement *placement = gtk_list_item_get_item (list_item);
-  g_autofree char *text = NULL;
-
-  if (placement != NULL && cell->page->database != NULL)
-    text = dup_cell_text (cell->page, placement, cell->column);
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), text != NULL ? text : "");
+  return dup_cell_text (cell->page, item, cell->column);
 }
 
 static void
@@ -397,14 +381,19 @@ set_column_factory (CohortPlacementsPage *self,
                     GtkColumnViewColumn  *view_column,
                     Column                column)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) factory = NULL;
   ColumnCell *cell = g_new0 (ColumnCell, 1);
+  CohortCellStyle style = COHORT_CELL_PLAIN;
 
   cell->page = self;
   cell->column = column;
-  g_signal_connect_data (factory, "setup", G_CALLBACK (setup_cell_cb), cell,
-                         (GClosureNotify) (void (*) (void)) g_free, 0);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), cell);
+  if (column == COLUMN_START || column == COLUMN_END)
+    style = COHORT_CELL_NUMERIC;
+  else if (column == COLUMN_PERSON)
+    style = COHORT_CELL_HEADING;
+
+  /* The columns are as wide as the page's template says. */
+  factory = cohort_cell_factory_new_func (dup_column_text, cell, g_free, style, 8);
   gtk_column_view_column_set_factory (view_column, factory);
 }
 
@@ -601,7 +590,7 @@ on_selected_changed_cb (CohortPlacementsPage *self,
   if (self->selecting)
     return;
 
-  item = gtk_single_selection_get_selected_item (selection);
+  item = cohort_list_view_get_selected (selection);
   if (item == NULL)
     return;
 
@@ -896,17 +885,17 @@ cohort_placements_page_constructed (GObject *object)
   g_signal_connect_object (self->model, "notify::loading", G_CALLBACK (on_loading_changed_cb),
                            self, G_CONNECT_SWAPPED);
 
-  /* A search or a sort replaces every row: see cohort-swap-model.c. */
-  self->selection = gtk_single_selection_new (
-    G_LIST_MODEL (cohort_swap_model_new (G_LIST_MODEL (self->model))));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  /* A search or a sort replaces every row: the rows take the new placements in place, a few a
+   * frame, see cohort-list-view.c.  The placement in the form is chosen again once the view
+   * has the new rows: after the list's own items-changed, and after each step. */
+  self->selection = cohort_list_view_set_query_model (self->column_view, self->model);
   g_signal_connect_object (self->selection, "notify::selected",
                            G_CALLBACK (on_selected_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (on_items_changed_cb),
+  g_signal_connect_object (self->model, "items-changed", G_CALLBACK (on_items_changed_cb),
                            self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->selection, "items-changed",
+                           G_CALLBACK (select_editor_placement), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
   gtk_column_view_sort_by_column (self->column_view, self->start_column, GTK_SORT_DESCENDING);
 
@@ -1132,6 +1121,7 @@ cohort_placements_page_init (CohortPlacementsPage *self)
   self->host_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_search_entry_set_search_delay (self->search_entry, COHORT_LIST_SEARCH_DELAY);
 
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     set_column_factory (self, G_STRUCT_MEMBER (GtkColumnViewColumn *, self, columns[i].offset),
@@ -1234,7 +1224,8 @@ cohort_placements_page_is_busy (CohortPlacementsPage *self)
   g_return_val_if_fail (COHORT_IS_PLACEMENTS_PAGE (self), FALSE);
 
   return cohort_query_model_get_loading (self->model) ||
-         cohort_query_model_get_loading (self->hosts);
+         cohort_query_model_get_loading (self->hosts) ||
+         cohort_list_view_is_pacing (self->selection);
 }
 
 /**

@@ -9,10 +9,6 @@
 
 G_BEGIN_DECLS
 
-/* How long the search waits after a keystroke before it looks, in milliseconds (GTK's default
- * is 150): results should show within 50 ms of the last keystroke. */
-#define COHORT_TRAINEES_SEARCH_DELAY 0
-
 GtkSingleSelection *cohort_trainees_page_get_selection        (CohortTraineesPage *self);
 CohortPersonEditor *cohort_trainees_page_get_editor           (CohortTraineesPage *self);
 const char         *cohort_trainees_page_get_visible_state    (CohortTraineesPage *self);

@@ -15,13 +15,12 @@
 #include "cohort-course.h"
 #include "cohort-enrolment.h"
 #include "cohort-list-results.h"
+#include "cohort-list-view.h"
 #include "cohort-organisation.h"
 #include "cohort-person-name.h"
 #include "cohort-person.h"
 #include "cohort-placement.h"
 #include "cohort-programme.h"
-#include "cohort-row-model.h"
-#include "cohort-row.h"
 #include "cohort-store.h"
 #include "cohort-toast.h"
 #include "cohort-utils.h"
@@ -58,7 +57,6 @@ struct _CohortTraineesPage
   GType               undo_type;
   CohortPerson       *undo_previous;
 
-  char               *shown_query;         /* dup_query_key() of the rows shown */
 
   guint               selecting : 1;       /* selecting the editor's person: not a choice */
   guint               updating_filters : 1;
@@ -189,49 +187,6 @@ select_editor_person (CohortTraineesPage *self)
   self->selecting = FALSE;
 }
 
-/* What the list is asked for: its search, filters and order. */
-static char *
-dup_query_key (CohortTraineesPage *self)
-{
-  static const CohortQueryFilter filters[] = {
-    COHORT_QUERY_FILTER_NATIONALITY, COHORT_QUERY_FILTER_GENDER, COHORT_QUERY_FILTER_PROGRAMME,
-    COHORT_QUERY_FILTER_FISCAL_YEAR, COHORT_QUERY_FILTER_STATUS,
-  };
-  GString *key = g_string_new (NULL);
-  const char *search = cohort_query_model_get_search (self->model);
-
-  g_string_append_printf (key, "%d %d\x1f%s", cohort_query_model_get_sort (self->model),
-                          cohort_query_model_get_descending (self->model),
-                          search != NULL ? search : "");
-  for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
-    {
-      const char *value = cohort_query_model_get_filter (self->model, filters[i]);
-
-      g_string_append_printf (key, "\x1f%s", value != NULL ? value : "");
-    }
-
-  return g_string_free (key, FALSE);
-}
-
-/* The rows stay in place when the list is replaced: the results of another search, filter or
- * order start from the top, and a refresh of the same list stays where it is. */
-static void
-show_new_query_from_top (CohortTraineesPage *self)
-{
-  g_autofree char *key = dup_query_key (self);
-  GtkAdjustment *vadjustment;
-
-  if (g_strcmp0 (key, self->shown_query) == 0)
-    return;
-
-  g_free (self->shown_query);
-  self->shown_query = g_steal_pointer (&key);
-
-  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
-  if (vadjustment != NULL)
-    gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_lower (vadjustment));
-}
-
 static void
 on_items_changed_cb (CohortTraineesPage *self,
                      guint               position,
@@ -239,7 +194,6 @@ on_items_changed_cb (CohortTraineesPage *self,
                      guint               added,
                      GListModel         *model)
 {
-  show_new_query_from_top (self);
   select_editor_person (self);
   update_results (self);
 }
@@ -250,11 +204,6 @@ on_loading_changed_cb (CohortTraineesPage *self,
                        CohortQueryModel   *model)
 {
   gboolean loading = cohort_query_model_get_loading (model);
-
-  /* Before the results come: the view moves its rows to the top while they still show the
-   * list they show, and takes the results in place there. */
-  if (loading)
-    show_new_query_from_top (self);
 
   gtk_spinner_set_spinning (self->spinner, loading);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), loading);
@@ -277,17 +226,13 @@ on_selected_changed_cb (CohortTraineesPage *self,
                         GtkSingleSelection *selection)
 {
   CohortPerson *shown = cohort_person_editor_get_person (self->editor);
-  CohortRow *row;
   CohortPerson *item;
 
   if (self->selecting)
     return;
 
   /* A refresh of the list unselects: the editor keeps its person. */
-  row = gtk_single_selection_get_selected_item (selection);
-  if (row == NULL)
-    return;
-  item = cohort_row_get_item (row);
+  item = cohort_list_view_get_selected (selection);
   if (item == NULL)
     return;
 
@@ -889,7 +834,6 @@ static void
 cohort_trainees_page_constructed (GObject *object)
 {
   CohortTraineesPage *self = (CohortTraineesPage *)object;
-  CohortRowModel *rows;
 
   G_OBJECT_CLASS (cohort_trainees_page_parent_class)->constructed (object);
 
@@ -906,29 +850,18 @@ cohort_trainees_page_constructed (GObject *object)
   g_signal_connect_object (self->model, "notify::loading", G_CALLBACK (on_loading_changed_cb),
                            self, G_CONNECT_SWAPPED);
 
-  /* A search or a sort replaces every row: the rows take the new people in place, see
-   * cohort-row-model.c. */
-  rows = cohort_row_model_new (G_LIST_MODEL (self->model));
-  /* A column view of GTK 4.8 keeps the widgets of 200 rows (and a few either side), and
-   * building the widgets of a row takes about 0.3 ms, dropping them 0.1 ms: a frame builds
-   * the 24 rows that fill a window 800 pixels high, or drops 60.  The row the selection wants
-   * may come a few frames after the results: it looks again after each step. */
-  cohort_row_model_set_pace (rows, GTK_WIDGET (self->column_view), 208, 24, 60);
-  g_signal_connect_object (rows, "items-changed", G_CALLBACK (select_editor_person), self,
-                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (rows));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  /* A search or a sort replaces every row: the rows take the new people in place, a few a
+   * frame, see cohort-list-view.c.  The view must know the new rows before one of them is
+   * chosen: the selection is looked at again after the rows, the selection and the view have
+   * seen a change, on the list's own items-changed (a replacement of every row keeps the rows
+   * where they are, and tells the selection only of a change in length), and after each step. */
+  self->selection = cohort_list_view_set_query_model (self->column_view, self->model);
   g_signal_connect_object (self->selection, "notify::selected",
                            G_CALLBACK (on_selected_changed_cb), self, G_CONNECT_SWAPPED);
-  /* After the rows, the selection and the view have seen the change: the view must know the
-   * new rows before one of them is selected.  A replacement of every row keeps the rows where
-   * they are (the row model tells the selection only of a change in length), so the selection
-   * is looked at again on the list's own items-changed, after the row model's handler. */
   g_signal_connect_object (self->model, "items-changed", G_CALLBACK (on_items_changed_cb),
                            self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (select_editor_person),
+                           self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (on_view_sorter_changed_cb), self, G_CONNECT_SWAPPED);
@@ -1000,7 +933,6 @@ cohort_trainees_page_finalize (GObject *object)
 
   g_clear_pointer (&self->year_codes, g_ptr_array_unref);
   g_clear_pointer (&self->programme_codes, g_ptr_array_unref);
-  g_free (self->shown_query);
 
   G_OBJECT_CLASS (cohort_trainees_page_parent_class)->finalize (object);
 }
@@ -1146,7 +1078,7 @@ cohort_trainees_page_init (CohortTraineesPage *self)
 
   /* Results as soon as the typing pauses: a search runs in a worker, a newer one cancels an
    * older one, and the rows take the results in place (see cohort-row-model.c). */
-  gtk_search_entry_set_search_delay (self->search_entry, COHORT_TRAINEES_SEARCH_DELAY);
+  gtk_search_entry_set_search_delay (self->search_entry, COHORT_LIST_SEARCH_DELAY);
 
   /* Cells built in code: see cohort-cell-factory.c.  The gender column shows the translated
    * label of the code. */
@@ -1286,6 +1218,5 @@ cohort_trainees_page_is_busy (CohortTraineesPage *self)
   return cohort_query_model_get_loading (self->model) ||
          cohort_query_model_get_loading (self->runs) ||
          cohort_query_model_get_loading (self->courses) ||
-         g_list_model_get_n_items (G_LIST_MODEL (self->selection)) !=
-         g_list_model_get_n_items (G_LIST_MODEL (self->model));
+         cohort_list_view_is_pacing (self->selection);
 }
