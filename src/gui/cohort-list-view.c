@@ -17,8 +17,9 @@
  *   the new items in place (cohort-row-model.c); its cells come from cohort-cell-factory.c,
  *   which watch their row.
  * - Paced.  A change in the number of rows among those ~200 still builds or drops their widgets
- *   (about 0.3 ms a row to build, 0.1 ms to drop): it is told a step a frame, 24 rows built (a
- *   window 800 pixels high) or 60 dropped.
+ *   (for the five columns of Trainees, about 0.3 ms a row to build, 0.1 ms to drop): it is told a
+ *   step a frame, as many rows as make 120 cells built (24 rows of Trainees, a window 800 pixels
+ *   high; 13 of the nine columns of Placements) or 300 dropped.
  * - A new query from the top.  When a search, a filter or an order starts, the view scrolls to
  *   the top while it still shows the old rows, which GTK does by moving the widgets it has; the
  *   results then take them in place.  Scrolled only after the results came, the view dropped the
@@ -30,10 +31,11 @@
  * selection's items-changed.
  */
 
-/* GTK 4.8 keeps the widgets of 200 rows (and a few either side). */
+/* GTK 4.8 keeps the widgets of 200 rows (and a few either side).  A frame builds the cells of
+ * 120 (24 rows of the five columns of Trainees, a window 800 pixels high), or drops 300. */
 #define ROWS_KEPT 208
-#define BUILT_PER_FRAME 24
-#define DROPPED_PER_FRAME 60
+#define CELLS_BUILT_PER_FRAME 120
+#define CELLS_DROPPED_PER_FRAME 300
 
 typedef struct
 {
@@ -126,13 +128,16 @@ cohort_list_view_set_query_model (GtkColumnView    *view,
   g_autoptr(CohortRowModel) rows = NULL;
   GtkSingleSelection *selection;
   ListView *list;
+  guint n_columns;
 
   g_return_val_if_fail (GTK_IS_COLUMN_VIEW (view), NULL);
   g_return_val_if_fail (COHORT_IS_QUERY_MODEL (model), NULL);
 
+  n_columns = MAX (1, g_list_model_get_n_items (gtk_column_view_get_columns (view)));
   rows = cohort_row_model_new (G_LIST_MODEL (model));
-  cohort_row_model_set_pace (rows, GTK_WIDGET (view), ROWS_KEPT, BUILT_PER_FRAME,
-                             DROPPED_PER_FRAME);
+  cohort_row_model_set_pace (rows, GTK_WIDGET (view), ROWS_KEPT,
+                             MAX (8, CELLS_BUILT_PER_FRAME / n_columns),
+                             MAX (20, CELLS_DROPPED_PER_FRAME / n_columns));
 
   list = g_new0 (ListView, 1);
   list->view = view;
