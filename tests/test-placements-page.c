@@ -478,6 +478,40 @@ test_rows_in_place (CohortTestFixture *fixture,
   close_page (&shown);
 }
 
+/* Right to left, a list wider than its place shows its first column (the person, at the
+ * right), not its last. */
+static void
+test_right_to_left_start (CohortTestFixture *fixture,
+                          gconstpointer      user_data)
+{
+  GtkWindow *window;
+  CohortPlacementsPage *page;
+  GtkAdjustment *hadjustment;
+  double end;
+
+  fill_database (fixture->db);
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
+  window = cohort_gui_test_new_window ();
+  gtk_window_set_default_size (window, 700, 500);
+  page = COHORT_PLACEMENTS_PAGE (cohort_placements_page_new (fixture->db));
+  cohort_gui_test_present_page (window, GTK_WIDGET (page));
+  cohort_gui_test_drain_main_context ();
+
+  hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (page_child (page,
+                                                                            "column_view")));
+  end = gtk_adjustment_get_upper (hadjustment) - gtk_adjustment_get_page_size (hadjustment);
+  g_assert_cmpfloat (end, >, 0);
+  g_assert_cmpfloat (gtk_adjustment_get_value (hadjustment), ==, end);
+
+  /* Scrolled sideways by the reader: it stays where it is put. */
+  gtk_adjustment_set_value (hadjustment, 0);
+  cohort_gui_test_drain_main_context ();
+  g_assert_cmpfloat (gtk_adjustment_get_value (hadjustment), ==, 0);
+
+  cohort_gui_test_close_page (window, page);
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -492,6 +526,7 @@ main (int   argc,
   cohort_test_add ("/cohort/placements/empty", test_empty);
   cohort_test_add ("/cohort/placements/dispose-while-loading", test_dispose_while_loading);
   cohort_test_add ("/cohort/placements/rows-in-place", test_rows_in_place);
+  cohort_test_add ("/cohort/placements/right-to-left-start", test_right_to_left_start);
 
   return g_test_run ();
 }

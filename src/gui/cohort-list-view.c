@@ -111,6 +111,52 @@ on_items_changed_cb (GtkColumnView *view,
   show_new_query_from_top (g_object_get_data (G_OBJECT (view), "cohort-list-view"));
 }
 
+/* A column view wider than its place scrolls sideways.  Right to left, GTK 4.8 lays the first
+ * column out at the right but starts the scrolling at the left, so the first column (the name)
+ * was out of sight.  The view keeps to its right end while it is there, as it keeps to its left
+ * end left to right. */
+static gboolean
+at_right_end (GtkAdjustment *hadjustment)
+{
+  return gtk_adjustment_get_value (hadjustment) >=
+         gtk_adjustment_get_upper (hadjustment) - gtk_adjustment_get_page_size (hadjustment) - 1;
+}
+
+static void
+on_hadjustment_changed_cb (GtkAdjustment *hadjustment,
+                           GtkWidget     *view)
+{
+  if (gtk_widget_get_direction (view) == GTK_TEXT_DIR_RTL &&
+      g_object_get_data (G_OBJECT (hadjustment), "cohort-left-end") == NULL)
+    gtk_adjustment_set_value (hadjustment, gtk_adjustment_get_upper (hadjustment) -
+                                           gtk_adjustment_get_page_size (hadjustment));
+}
+
+static void
+on_hadjustment_value_changed_cb (GtkAdjustment *hadjustment,
+                                 GtkWidget     *view)
+{
+  g_object_set_data (G_OBJECT (hadjustment), "cohort-left-end",
+                     at_right_end (hadjustment) ? NULL : GINT_TO_POINTER (TRUE));
+}
+
+static void
+on_hadjustment_notify_cb (GtkWidget  *view,
+                          GParamSpec *pspec,
+                          gpointer    user_data)
+{
+  GtkAdjustment *hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view));
+
+  if (hadjustment == NULL)
+    return;
+
+  g_signal_connect_object (hadjustment, "changed", G_CALLBACK (on_hadjustment_changed_cb), view,
+                           G_CONNECT_AFTER);
+  g_signal_connect_object (hadjustment, "value-changed",
+                           G_CALLBACK (on_hadjustment_value_changed_cb), view,
+                           G_CONNECT_DEFAULT);
+}
+
 /**
  * cohort_list_view_set_query_model:
  * @view: a column view whose cells come from cohort-cell-factory.c
@@ -147,6 +193,9 @@ cohort_list_view_set_query_model (GtkColumnView    *view,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (model, "items-changed", G_CALLBACK (on_items_changed_cb), view,
                            G_CONNECT_SWAPPED);
+
+  g_signal_connect (view, "notify::hadjustment", G_CALLBACK (on_hadjustment_notify_cb), NULL);
+  on_hadjustment_notify_cb (GTK_WIDGET (view), NULL, NULL);
 
   selection = gtk_single_selection_new (G_LIST_MODEL (g_steal_pointer (&rows)));
   gtk_single_selection_set_autoselect (selection, FALSE);
